@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using Charla.Core.Channels;
+using Charla.Core.Nicknames;
+using Charla.Core.Routing;
+using Charla.Core.Sessions;
+
+namespace Charla.Core;
+
+/// <summary>
+/// The engine: the one boundary behind which the core's state and routing live (who is
+/// connected, who holds which nickname, who is in which channel, and who receives what).
+/// Protocol adapters call it; it calls back only through <see cref="ClientSession"/>.
+/// This in-memory engine is the default and the fast path; a distributed one can take its
+/// place later without touching the protocols.
+/// </summary>
+/// <remarks>
+/// Thread-safety: every method may be called from any connection's task at once. A session's
+/// own changes (nick, joins, leaving) are made by that session's connection loop.
+/// </remarks>
+public sealed class ChatEngine
+{
+    /// <summary>The room every plain-mode user is in; IRC users see it as <c>#lobby</c>.</summary>
+    public const string LobbyName = "#lobby";
+
+    private readonly ConcurrentDictionary<long, ClientSession> _sessions = new();
+    private readonly NickRegistry _nicks = new();
+    private long _lastSessionId;
+    private volatile bool _shuttingDown;
+
+    public ChatEngine(EngineOptions options, TimeProvider time)
+    {
+        Options = options;
+        Time = time;
+        Lobby = new Channel(LobbyName);
+    }
+
+    public EngineOptions Options { get; }
+
+    public TimeProvider Time { get; }
+
+    public Channel Lobby { get; }
+
+    /// <summary>The sessions admitted and not yet detached. Enumerating it is safe while it changes.</summary>
+    public IEnumerable<ClientSession> Sessions => _sessions.Values;
+
+    public int SessionCount => _sessions.Count;
+
+    public bool IsShuttingDown => _shuttingDown;
+
+    /// <summary>
+    /// Admits a new session under a fresh guest nickname. False when the server is going down:
+    /// the caller then tells its client and closes.
+    /// </summary>
+    public bool Attach(ClientSession session)
+    {
+        if (_shuttingDown)
+        {
+            return false;
+        }
+
+        session.Id = Interlocked.Increment(ref _lastSessionId);
+        _nicks.ClaimGuest(session);
+        _sessions[session.Id] = session;
+
+        // Shutdown may have begun between the check and the insert, and missed this session.
+        if (_shuttingDown)
+        {
+            Detach(session, DisconnectReason.ServerShutdown);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Puts <paramref name="session"/> in <paramref name="channel"/> and tells the members.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "The engine is the boundary a distributed engine replaces; its operations stay instance members.")]
+    public bool Join(ClientSession session, Channel channel)
+    {
+        if (!channel.Add(session, new JoinEvent(session, session.Nick, channel)))
+        {
+            return false;
+        }
+
+        session.AddChannel(channel);
+        return true;
+    }
+
+    /// <summary>Renames <paramref name="session"/> if the name is valid and free, and tells its peers.</summary>
+    public NickChangeResult ChangeNick(ClientSession session, string nick)
+    {
+        if (!NickRules.IsValid(nick, Options.NickLength))
+        {
+            return NickChangeResult.Invalid;
+        }
+
+        var old = session.Nick;
+        var result = _nicks.TryChange(session, nick);
+        if (result == NickChangeResult.Changed)
+        {
+            TellPeers(session, new NickChangeEvent(session, old, nick));
+        }
+
+        return result;
+    }
+
+    /// <summary>Finds the session holding <paramref name="nick"/> (case-insensitive).</summary>
+    public ClientSession? FindByNick(string nick) => _nicks.TryFind(nick, out var session) ? session : null;
+
+    /// <summary>Relays a message to every member of <paramref name="channel"/> but its sender.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "The engine is the boundary a distributed engine replaces; its operations stay instance members.")]
+    public void SendMessage(ClientSession sender, Channel channel, string text, MessageKind kind) =>
+        channel.Broadcast(new MessageEvent(sender, sender.Nick, channel, text, kind), except: sender);
+
+    /// <summary>
+    /// Removes a session that has ended: out of its channels, its nickname freed, its peers
+    /// told why (unless the whole server is going down). Idempotent.
+    /// </summary>
+    public void Detach(ClientSession session, DisconnectReason reason)
+    {
+        if (!_sessions.TryRemove(session.Id, out _))
+        {
+            return;
+        }
+
+        var announcement = _shuttingDown ? null : new QuitEvent(session, session.Nick, reason);
+        var channels = session.Channels;
+        var alreadyTold = channels.Count > 1 ? new HashSet<ClientSession>(ReferenceEqualityComparer.Instance) : null;
+        foreach (var channel in channels)
+        {
+            channel.Remove(session, announcement, alreadyTold);
+            session.RemoveChannel(channel);
+        }
+
+        _nicks.Release(session);
+    }
+
+    /// <summary>Closes every session with "Server shutting down"; no new session is admitted.</summary>
+    public void BeginShutdown()
+    {
+        _shuttingDown = true;
+        foreach (var session in _sessions.Values)
+        {
+            session.Close(DisconnectReason.ServerShutdown);
+        }
+    }
+
+    /// <summary>Tells everyone who shares a channel with <paramref name="session"/>, once each.</summary>
+    private static void TellPeers(ClientSession session, ChatEvent chatEvent)
+    {
+        var channels = session.Channels;
+        var alreadyTold = channels.Count > 1 ? new HashSet<ClientSession>(ReferenceEqualityComparer.Instance) : null;
+        foreach (var channel in channels)
+        {
+            channel.Broadcast(chatEvent, except: session, alreadyTold);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace Charla.Core;
+
+/// <summary>Limits the core enforces for every protocol. Defaults say where the number comes from.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>
+    /// Longest nickname, in ASCII characters. 30 is InspIRCd's default NICKLEN and comfortably
+    /// above RFC 1459's 9, which modern clients no longer assume.
+    /// </summary>
+    public int NickLength { get; set; } = 30;
+
+    /// <summary>
+    /// Bytes that may wait in one client's output queue (the IRC "SendQ") before the client is
+    /// dropped as too slow. InspIRCd's default class allows 256 KiB; a full lobby burst of
+    /// 400-byte lines to a client that stopped reading fills it in about 650 lines.
+    /// </summary>
+    public int SendQueueBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Flood control applied to every line a client sends.</summary>
+    public FloodOptions Flood { get; set; } = new();
+}
+
+/// <summary>A token bucket per client: <see cref="LinesPerSecond"/> refill, <see cref="Burst"/> capacity.</summary>
+public sealed class FloodOptions
+{
+    /// <summary>Sustained lines per second; 0 or less turns flood control off (benchmarks do).</summary>
+    public double LinesPerSecond { get; set; } = 5;
+
+    /// <summary>Lines that may arrive at once before the rate applies: a pasted paragraph.</summary>
+    public int Burst { get; set; } = 10;
+
+    /// <summary>
+    /// Lines refused for being too fast that a client may send, beyond the burst, before it is
+    /// disconnected with "Excess flood". Each refused line is answered with an error first.
+    /// </summary>
+    public int ExcessLimit { get; set; } = 20;
+}

@@ -1,0 +1,36 @@
+using Charla.Core.Channels;
+using Charla.Core.Sessions;
+
+namespace Charla.Core.Routing;
+
+/// <summary>
+/// Something that happened in the core and that other clients are told about. Each protocol's
+/// <see cref="WireFormat"/> turns it into bytes; the core never does.
+/// </summary>
+/// <param name="Source">The session the event comes from.</param>
+/// <param name="SourceNick">Its nickname when the event happened (a later rename must not change it).</param>
+public abstract record ChatEvent(ClientSession Source, string SourceNick);
+
+/// <summary>How a message is meant: a line of talk, an action (<c>/me</c>), or a notice.</summary>
+public enum MessageKind
+{
+    Normal,
+    Action,
+    Notice,
+}
+
+/// <summary>A line of text to a channel.</summary>
+public sealed record MessageEvent(ClientSession Source, string SourceNick, Channel Channel, string Text, MessageKind Kind)
+    : ChatEvent(Source, SourceNick);
+
+/// <summary>A session joined a channel.</summary>
+public sealed record JoinEvent(ClientSession Source, string SourceNick, Channel Channel)
+    : ChatEvent(Source, SourceNick);
+
+/// <summary>A session left the server; its peers are told once each.</summary>
+public sealed record QuitEvent(ClientSession Source, string SourceNick, DisconnectReason Reason)
+    : ChatEvent(Source, SourceNick);
+
+/// <summary>A session changed its nickname from <see cref="ChatEvent.SourceNick"/> to <see cref="NewNick"/>.</summary>
+public sealed record NickChangeEvent(ClientSession Source, string SourceNick, string NewNick)
+    : ChatEvent(Source, SourceNick);

@@ -1,0 +1,116 @@
+using Charla.Core.Channels;
+using Charla.Core.Output;
+using Charla.Core.Routing;
+
+namespace Charla.Core.Sessions;
+
+/// <summary>
+/// A connected client as the core sees it, whatever protocol it speaks. A protocol adapter
+/// derives from it, supplies the wire form its client reads, and wakes its own connection loops
+/// when the session is closed from elsewhere (routing, liveness, shutdown).
+/// </summary>
+public abstract class ClientSession
+{
+    private readonly Lock _channelsGate = new();
+    private Channel[] _channels = [];
+    private DisconnectReason? _closeReason;
+    private long _lastActivity;
+    private volatile string _nick = "*";
+
+    protected ClientSession(WireFormat wireFormat, string host, EngineOptions options, TimeProvider time)
+    {
+        WireFormat = wireFormat;
+        Host = host;
+        Time = time;
+        Output = new OutputQueue(options.SendQueueBytes);
+        _lastActivity = time.GetTimestamp();
+    }
+
+    /// <summary>Unique for the life of the engine; 0 until the engine admits the session.</summary>
+    public long Id { get; internal set; }
+
+    /// <summary>The current nickname. Only the engine changes it, through the nick registry.</summary>
+    public string Nick
+    {
+        get => _nick;
+        internal set => _nick = value;
+    }
+
+    /// <summary>Where the client connects from (an address, later a cloaked host).</summary>
+    public string Host { get; }
+
+    /// <summary>How the core's events are written for this client; routing serializes once per form.</summary>
+    public WireFormat WireFormat { get; }
+
+    /// <summary>Bytes waiting for this client's writer loop.</summary>
+    public OutputQueue Output { get; }
+
+    protected TimeProvider Time { get; }
+
+    /// <summary>True once <see cref="Close"/> has been called; the connection is winding down.</summary>
+    public bool IsClosing => Volatile.Read(ref _closeReason) is not null;
+
+    /// <summary>Why the session is closing, or null while it is open.</summary>
+    public DisconnectReason? CloseReason => Volatile.Read(ref _closeReason);
+
+    /// <summary>The channels this session is in (a snapshot: safe to enumerate without a lock).</summary>
+    public IReadOnlyList<Channel> Channels => Volatile.Read(ref _channels);
+
+    /// <summary>Timestamp (of <see cref="TimeProvider"/>) of the last bytes received from the client.</summary>
+    public long LastActivity => Interlocked.Read(ref _lastActivity);
+
+    /// <summary>Queues complete lines for this client; over the SendQ bound the client is dropped.</summary>
+    public void Send(ReadOnlyMemory<byte> lines)
+    {
+        if (!Output.TryEnqueue(lines) && !IsClosing)
+        {
+            Close(DisconnectReason.SendQueueExceeded);
+        }
+    }
+
+    /// <summary>
+    /// Asks the session to end. Idempotent, non-blocking and callable from any thread (a
+    /// broadcast holding a channel lock calls it): the first reason wins, and the connection's
+    /// own loop does the cleanup.
+    /// </summary>
+    public void Close(DisconnectReason reason)
+    {
+        if (Interlocked.CompareExchange(ref _closeReason, reason, null) is null)
+        {
+            OnClosing(reason);
+        }
+    }
+
+    /// <summary>Records that bytes arrived from the client (liveness).</summary>
+    public void MarkActivity() => Interlocked.Exchange(ref _lastActivity, Time.GetTimestamp());
+
+    /// <summary>Time since the client last sent anything.</summary>
+    public TimeSpan IdleFor(long nowTimestamp) => Time.GetElapsedTime(LastActivity, nowTimestamp);
+
+    /// <summary>
+    /// Called about once a second by the liveness monitor. A protocol applies its own policy:
+    /// an idle timeout, or a PING and then a timeout. It MUST NOT block.
+    /// </summary>
+    public virtual void CheckLiveness(long nowTimestamp)
+    {
+    }
+
+    /// <summary>Wakes the connection's loops so they notice <see cref="CloseReason"/>. MUST NOT block.</summary>
+    protected abstract void OnClosing(DisconnectReason reason);
+
+    internal void AddChannel(Channel channel)
+    {
+        lock (_channelsGate)
+        {
+            _channels = [.. _channels, channel];
+        }
+    }
+
+    internal void RemoveChannel(Channel channel)
+    {
+        lock (_channelsGate)
+        {
+            _channels = Array.FindAll(_channels, c => c != channel);
+        }
+    }
+}

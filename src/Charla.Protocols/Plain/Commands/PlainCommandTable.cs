@@ -1,0 +1,27 @@
+using System.Collections.Frozen;
+
+namespace Charla.Protocols.Plain.Commands;
+
+/// <summary>The plain-mode commands by name (case-insensitive).</summary>
+public sealed class PlainCommandTable
+{
+    public static readonly PlainCommandTable Default = new();
+
+    private readonly FrozenDictionary<string, IPlainCommand> _byName;
+    private readonly IPlainCommand[] _inHelpOrder;
+
+    private PlainCommandTable()
+    {
+        _inHelpOrder =
+        [
+            new NickCommand(),
+            new WhoCommand(),
+            new MeCommand(),
+            new HelpCommand(() => _inHelpOrder!),
+            new QuitCommand(),
+        ];
+        _byName = _inHelpOrder.ToFrozenDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public IPlainCommand? Find(string name) => _byName.GetValueOrDefault(name);
+}

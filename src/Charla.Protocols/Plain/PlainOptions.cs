@@ -1,0 +1,22 @@
+namespace Charla.Protocols.Plain;
+
+/// <summary>Plain mode (the original line protocol). Bound from the <c>Plain</c> configuration section.</summary>
+public sealed class PlainOptions
+{
+    /// <summary>TCP port; 5556 as the original chat used. 0 picks a free port (tests).</summary>
+    public int Port { get; set; } = 5556;
+
+    /// <summary>
+    /// Longest line a client may send, in bytes of UTF-8, not counting <c>\n</c> or <c>\r\n</c>.
+    /// 400 leaves room for an IRC prefix and command around the same text within IRC's 512-byte
+    /// line, so every plain message can reach IRC users whole.
+    /// </summary>
+    public int MaxLineBytes { get; set; } = 400;
+
+    /// <summary>
+    /// Drop a client that has sent nothing for this many seconds; 0 (the default) never does,
+    /// because a person reading the lobby is silent. Dead peers are still found by TCP
+    /// keepalive (see the server's <c>Tcp</c> options), which needs nothing from the client.
+    /// </summary>
+    public int IdleTimeoutSeconds { get; set; }
+}

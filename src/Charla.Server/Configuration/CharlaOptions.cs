@@ -1,0 +1,51 @@
+using Charla.Core;
+using Charla.Protocols.Plain;
+
+namespace Charla.Server.Configuration;
+
+/// <summary>
+/// Everything <c>charla serve</c> can be told, bound from configuration (lowest first: these
+/// defaults, the JSON file given with <c>--config</c>, <c>CHARLA__</c> environment variables,
+/// command-line flags). Keys are paths: <c>Plain:Port</c> is <c>CHARLA__PLAIN__PORT</c>.
+/// </summary>
+public sealed class CharlaOptions
+{
+    /// <summary>Address to listen on: <c>*</c> (all interfaces, the default, as the original's INADDR_ANY), <c>localhost</c>, or an IP.</summary>
+    public string Bind { get; set; } = "*";
+
+    public PlainOptions Plain { get; set; } = new();
+
+    public HttpOptions Http { get; set; } = new();
+
+    /// <summary>Limits of the core: nickname length, SendQ, flood control.</summary>
+    public EngineOptions Limits { get; set; } = new();
+
+    public TcpOptions Tcp { get; set; } = new();
+}
+
+/// <summary>The HTTP listener: <c>/healthz</c> now; the web client and metrics later.</summary>
+public sealed class HttpOptions
+{
+    /// <summary>8080, the HTTP port of the architecture. 0 picks a free port (tests).</summary>
+    public int Port { get; set; } = 8080;
+}
+
+/// <summary>Socket-level behaviour shared by the TCP listeners.</summary>
+public sealed class TcpOptions
+{
+    /// <summary>
+    /// Seconds of silence before the kernel probes a peer (TCP keepalive); 0 turns keepalive off.
+    /// With the interval and probes below, a peer whose machine or network died is dropped
+    /// within about two minutes, without anything asked of the client.
+    /// </summary>
+    public int KeepAliveSeconds { get; set; } = 60;
+
+    /// <summary>Seconds between keepalive probes.</summary>
+    public int KeepAliveIntervalSeconds { get; set; } = 10;
+
+    /// <summary>Unanswered probes before the connection is declared dead.</summary>
+    public int KeepAliveProbes { get; set; } = 5;
+
+    /// <summary>Seconds a closing connection may take to deliver its last lines (goodbye, shutdown notice).</summary>
+    public int DrainTimeoutSeconds { get; set; } = 3;
+}

@@ -1,0 +1,22 @@
+using Charla.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Charla.Server.Health;
+
+/// <summary>HTTP endpoints that say whether the server is up.</summary>
+public static class HealthEndpoints
+{
+    /// <summary>
+    /// <c>GET /healthz</c>: 200 "ok" while the server accepts clients, 503 "shutting down" once it
+    /// is going down (so a load balancer stops sending new clients).
+    /// </summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/healthz", (ChatEngine engine) => engine.IsShuttingDown
+            ? Results.Text("shutting down\n", statusCode: StatusCodes.Status503ServiceUnavailable)
+            : Results.Text("ok\n"));
+        return endpoints;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Charla.Core;
+using Charla.Server.Configuration;
+using Charla.Server.Health;
+using Charla.Server.Liveness;
+using Charla.Server.Transports;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Charla.Server.Hosting;
+
+/// <summary>
+/// A Charla server: the generic host with Kestrel, one listener per protocol plus HTTP, and the
+/// engine. <c>charla serve</c> runs one; the integration tests run many, on ephemeral ports.
+/// </summary>
+public sealed partial class CharlaServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ListenerSlots _listeners;
+    private readonly ILogger<CharlaServer> _logger;
+
+    private CharlaServer(WebApplication app, CharlaOptions options, ListenerSlots listeners)
+    {
+        _app = app;
+        _listeners = listeners;
+        Options = options;
+        Engine = app.Services.GetRequiredService<ChatEngine>();
+        _logger = app.Services.GetRequiredService<ILogger<CharlaServer>>();
+    }
+
+    public CharlaOptions Options { get; }
+
+    public ChatEngine Engine { get; }
+
+    /// <summary>Where plain mode listens, with the real port once started.</summary>
+    public IPEndPoint PlainEndPoint => _listeners.Plain!.IPEndPoint!;
+
+    /// <summary>Where HTTP listens, with the real port once started.</summary>
+    public IPEndPoint HttpEndPoint => _listeners.Http!.IPEndPoint!;
+
+    /// <summary>Builds a server from defaults, the setup's JSON file, <c>CHARLA__</c> variables and overrides.</summary>
+    /// <exception cref="ConfigurationException">The configuration cannot be read or is invalid.</exception>
+    public static CharlaServer Create(ServerSetup setup, Action<ILoggingBuilder>? configureLogging = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Charla" });
+        var options = ServerConfiguration.Load(builder.Configuration, setup);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddStartupLogFilter();
+        configureLogging?.Invoke(builder.Logging);
+
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        builder.Services.Configure<HostOptions>(o =>
+            o.ShutdownTimeout = TimeSpan.FromSeconds(options.Tcp.DrainTimeoutSeconds + 2));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new ChatEngine(options.Limits, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<LivenessService>();
+
+        var listeners = new ListenerSlots();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            var address = ListenAddress.TryParse(options.Bind)!;
+            Listen(kestrel, address, options.Plain.Port, listen =>
+            {
+                listeners.Plain = listen;
+                listen.UseConnectionHandler<PlainConnectionHandler>();
+            });
+            Listen(kestrel, address, options.Http.Port, listen => listeners.Http = listen);
+        });
+
+        var app = builder.Build();
+        app.MapHealth();
+        var engine = app.Services.GetRequiredService<ChatEngine>();
+
+        // Before Kestrel stops: every client is told the server is going down, then closed.
+        app.Lifetime.ApplicationStopping.Register(engine.BeginShutdown);
+        return new CharlaServer(app, options, listeners);
+    }
+
+    /// <summary>Binds every listener and logs one line for each.</summary>
+    /// <exception cref="ServerStartException">A listener could not bind (a port in use, an address not here).</exception>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException || ex.InnerException is System.Net.Sockets.SocketException)
+        {
+            throw new ServerStartException(DescribeBindFailure(ex), ex);
+        }
+
+        _logger.LogInformation("Plain mode listening on {EndPoint}", PlainEndPoint);
+        _logger.LogInformation("HTTP listening on http://{EndPoint} (health: /healthz)", HttpEndPoint);
+    }
+
+    /// <summary>Runs until SIGINT or SIGTERM, then shuts down gracefully.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) =>
+        _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Shuts down gracefully: clients are told, then closed; listeners stop.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private static void Listen(KestrelServerOptions kestrel, IPAddress address, int port, Action<ListenOptions> configure)
+    {
+        if (address.Equals(IPAddress.IPv6Any))
+        {
+            // Dual-stack, falling back to IPv4 on machines without IPv6: all interfaces either way.
+            kestrel.ListenAnyIP(port, configure);
+        }
+        else
+        {
+            kestrel.Listen(address, port, configure);
+        }
+    }
+
+    /// <summary>"cannot listen on [::]:5556 (plain mode): address already in use" from Kestrel's message.</summary>
+    private string DescribeBindFailure(IOException ex)
+    {
+        var match = KestrelBindMessage().Match(ex.Message);
+        if (!match.Success)
+        {
+            return $"cannot listen: {ex.Message}";
+        }
+
+        var endpoint = match.Groups["endpoint"].Value;
+        var listener = endpoint.EndsWith($":{Options.Plain.Port}", StringComparison.Ordinal) ? " (plain mode, --plain-port)"
+            : endpoint.EndsWith($":{Options.Http.Port}", StringComparison.Ordinal) ? " (HTTP, --http-port)"
+            : string.Empty;
+        return $"cannot listen on {endpoint}{listener}: {match.Groups["reason"].Value}";
+    }
+
+    // Kestrel says: "Failed to bind to address http://[::]:5556: address already in use."
+    [GeneratedRegex(@"address (?:\w+://)?(?<endpoint>\S+?): (?<reason>.+?)\.?$")]
+    private static partial Regex KestrelBindMessage();
+
+    /// <summary>The listen options Kestrel fills in with the bound endpoints.</summary>
+    private sealed class ListenerSlots
+    {
+        public ListenOptions? Plain { get; set; }
+
+        public ListenOptions? Http { get; set; }
+    }
+}
