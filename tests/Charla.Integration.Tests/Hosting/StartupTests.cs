@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Sockets;
+using Charla.Integration.Tests.Support;
+
+namespace Charla.Integration.Tests.Hosting;
+
+/// <summary>Starting up: one line per listener, and one clear line (no stack trace) when it cannot.</summary>
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task A_ready_server_logs_one_line_per_listener_and_answers_healthz()
+    {
+        var (process, _) = await CharlaProcess.StartServerAsync();
+        using (process)
+        {
+            var http = await process.WaitForOutputAsync(new(@"HTTP listening on http://127\.0\.0\.1:(?<port>\d+)"));
+
+            using var client = new HttpClient();
+            var response = await client.GetAsync(new Uri($"http://127.0.0.1:{http.Groups["port"].Value}/healthz"));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("ok\n", await response.Content.ReadAsStringAsync());
+            var lines = process.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, lines.Length);
+        }
+    }
+
+    [Fact]
+    public async Task A_port_in_use_gives_one_clear_error_line_and_a_nonzero_exit()
+    {
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
+
+        using var process = CharlaProcess.Start(["serve", "--bind", "127.0.0.1", "--plain-port", $"{port}", "--http-port", "0"]);
+
+        Assert.Equal(1, await process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal($"charla: cannot listen on 127.0.0.1:{port} (plain mode, --plain-port): address already in use\n", process.Stderr);
+        Assert.DoesNotContain(" at ", process.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_config_file_or_a_bad_value_gives_one_clear_error_line()
+    {
+        using (var missing = CharlaProcess.Start(["serve", "--config", "/nonexistent/charla.json"]))
+        {
+            Assert.Equal(2, await missing.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal("charla: config file not found: /nonexistent/charla.json\n", missing.Stderr);
+        }
+
+        using var invalid = CharlaProcess.Start(["serve", "--plain-port", "70000"]);
+        Assert.Equal(2, await invalid.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.StartsWith("charla: invalid configuration: Plain:Port: 70000 is not a TCP port", invalid.Stderr);
+    }
+}

@@ -1,0 +1,60 @@
+using Charla.Integration.Tests.Support;
+
+namespace Charla.Integration.Tests.Plain;
+
+/// <summary>The server watches its clients: those that close, crash or go silent are dropped and announced.</summary>
+public sealed class DisconnectTests
+{
+    [Fact]
+    public async Task A_client_that_closes_its_connection_is_announced_as_left()
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var a = await server.ConnectAsync();
+        await using var b = await server.ConnectAsync();
+        await a.ExpectAsync($"* {b.Nick} joined");
+
+        b.Close();
+
+        await a.ExpectAsync($"* {b.Nick} left (Connection closed)");
+        await a.SendLineAsync("/who");
+        await a.ExpectAsync($"* In the lobby (1): {a.Nick}");
+    }
+
+    [Fact]
+    public async Task An_abrupt_disconnect_is_noticed_and_announced()
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var a = await server.ConnectAsync();
+        await using var b = await server.ConnectAsync();
+        await a.ExpectAsync($"* {b.Nick} joined");
+
+        b.Reset();
+
+        var left = await a.ReadLineAsync();
+        Assert.Matches($@"^\* {b.Nick} left \((Connection reset by peer|Connection closed)\)$", left);
+        Assert.Equal(1, server.Engine.SessionCount);
+    }
+
+    [Fact]
+    public async Task A_silent_client_is_dropped_after_the_idle_timeout_and_the_others_are_told()
+    {
+        await using var server = await TestServer.StartAsync(("Plain:IdleTimeoutSeconds", "2"));
+        await using var silent = await server.ConnectAsync();
+        await using var active = await server.ConnectAsync();
+        await silent.ExpectAsync($"* {active.Nick} joined");
+
+        // The active client keeps talking (a /who every half second) while the silent one says nothing.
+        var lines = new List<string>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!lines.Contains($"* {silent.Nick} left (Ping timeout: 2 seconds)") && DateTime.UtcNow < deadline)
+        {
+            await active.SendLineAsync("/who");
+            lines.AddRange(await active.ReadUntilAsync(l => l.StartsWith("* In the lobby", StringComparison.Ordinal)));
+            await Task.Delay(500);
+        }
+
+        Assert.Contains($"* {silent.Nick} left (Ping timeout: 2 seconds)", lines);
+        Assert.Equal(["(ERROR) Disconnected: Ping timeout: 2 seconds."], await silent.ReadToEndAsync());
+        Assert.Equal(1, server.Engine.SessionCount);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Charla.Integration.Tests.Support;
+
+/// <summary>The <c>charla</c> executable run as a process, with its standard streams redirected.</summary>
+internal sealed partial class CharlaProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly Lock _gate = new();
+
+    private CharlaProcess(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>Path of the built charla.dll (the test project builds it first).</summary>
+    public static string DllPath { get; } = typeof(CharlaProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "CharlaDll").Value!;
+
+    public StreamWriter StandardInput => _process.StandardInput;
+
+    public int Id => _process.Id;
+
+    public string Stdout
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    public static CharlaProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardInputEncoding = new UTF8Encoding(false),
+        };
+        start.ArgumentList.Add(DllPath);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return new CharlaProcess(Process.Start(start)!);
+    }
+
+    /// <summary>Starts <c>charla serve</c> on 127.0.0.1 with free ports and waits until it is ready.</summary>
+    public static async Task<(CharlaProcess Process, int PlainPort)> StartServerAsync(
+        IEnumerable<string>? extraArguments = null, IDictionary<string, string>? environment = null)
+    {
+        var process = Start(["serve", "--bind", "127.0.0.1", "--plain-port", "0", "--http-port", "0", .. extraArguments ?? []], environment);
+        var ready = await process.WaitForOutputAsync(PlainReady());
+        return (process, int.Parse(ready.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Waits until standard output matches <paramref name="pattern"/>.</summary>
+    public async Task<Match> WaitForOutputAsync(Regex pattern, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (DateTime.UtcNow < deadline)
+        {
+            var match = pattern.Match(Stdout);
+            if (match.Success)
+            {
+                return match;
+            }
+
+            if (_process.HasExited)
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"no output matching {pattern}; stdout: {Stdout} stderr: {Stderr}");
+    }
+
+    /// <summary>Waits for the process to exit; returns its exit code, or null if it did not exit in time.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Sends SIGTERM, as a service manager stopping the server would.</summary>
+    public void Terminate() => Assert.Equal(0, Kill(_process.Id, Sigterm));
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(StringBuilder to, string? line)
+    {
+        if (line is not null)
+        {
+            lock (_gate)
+            {
+                to.AppendLine(line);
+            }
+        }
+    }
+
+    private const int Sigterm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    [GeneratedRegex(@"Plain mode listening on 127\.0\.0\.1:(?<port>\d+)")]
+    private static partial Regex PlainReady();
+}

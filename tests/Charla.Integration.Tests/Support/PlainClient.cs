@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Charla.Integration.Tests.Support;
+
+/// <summary>A plain-mode client over a real TCP socket, for tests: send lines, read lines with a timeout.</summary>
+internal sealed partial class PlainClient : IAsyncDisposable
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly Socket _socket;
+    private readonly NetworkStream _stream;
+    private readonly StreamReader _reader;
+
+    private PlainClient(Socket socket)
+    {
+        _socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: false);
+        _reader = new StreamReader(_stream, new UTF8Encoding(false));
+    }
+
+    /// <summary>The nickname the welcome line gave (empty if the welcome was not read).</summary>
+    public string Nick { get; private set; } = string.Empty;
+
+    /// <summary>Connects and, unless told not to, reads the welcome line and learns the nick from it.</summary>
+    /// <param name="receiveBufferBytes">A small receive buffer makes a slow reader fill up quickly.</param>
+    public static async Task<PlainClient> ConnectAsync(IPEndPoint server, bool readWelcome = true, int? receiveBufferBytes = null)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        if (receiveBufferBytes is { } size)
+        {
+            socket.ReceiveBufferSize = size;
+        }
+
+        await socket.ConnectAsync(server);
+        var client = new PlainClient(socket);
+        if (readWelcome)
+        {
+            var welcome = await client.ReadLineAsync();
+            var match = WelcomeLine().Match(welcome ?? string.Empty);
+            Assert.True(match.Success, $"expected a welcome line, got: {welcome}");
+            client.Nick = match.Groups["nick"].Value;
+        }
+
+        return client;
+    }
+
+    public Task SendAsync(string text) => SendBytesAsync(Encoding.UTF8.GetBytes(text));
+
+    public Task SendLineAsync(string line) => SendAsync(line + "\n");
+
+    public async Task SendBytesAsync(byte[] bytes) => await _stream.WriteAsync(bytes);
+
+    /// <summary>The next line, or null when the server closed the connection.</summary>
+    /// <exception cref="TimeoutException">Nothing arrived in time.</exception>
+    public async Task<string?> ReadLineAsync(TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        try
+        {
+            return await _reader.ReadLineAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"no line from the server within {(timeout ?? DefaultTimeout).TotalSeconds} s");
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads the next line and checks it is <paramref name="expected"/>.</summary>
+    public async Task ExpectAsync(string expected) => Assert.Equal(expected, await ReadLineAsync());
+
+    /// <summary>Reads lines up to and including the first that matches; fails on close or timeout.</summary>
+    public async Task<List<string>> ReadUntilAsync(Func<string, bool> stop, TimeSpan? timeout = null)
+    {
+        var lines = new List<string>();
+        while (true)
+        {
+            var line = await ReadLineAsync(timeout) ?? throw new InvalidOperationException(
+                "the server closed the connection; lines so far: " + string.Join(" | ", lines));
+            lines.Add(line);
+            if (stop(line))
+            {
+                return lines;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends <c>/who</c> and returns every line that arrived before its answer: what the server
+    /// sent this client up to now, with no waiting on a clock.
+    /// </summary>
+    public async Task<List<string>> FenceAsync()
+    {
+        await SendLineAsync("/who");
+        var lines = await ReadUntilAsync(l => l.StartsWith("* In the lobby (", StringComparison.Ordinal));
+        lines.RemoveAt(lines.Count - 1);
+        return lines;
+    }
+
+    /// <summary>Reads every line until the server closes the connection.</summary>
+    public async Task<List<string>> ReadToEndAsync(TimeSpan? timeout = null)
+    {
+        var lines = new List<string>();
+        while (await ReadLineAsync(timeout) is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    /// <summary>Closes with a TCP reset, as a crashed client's kernel would.</summary>
+    public void Reset()
+    {
+        _socket.LingerState = new LingerOption(true, 0);
+        _socket.Close();
+    }
+
+    /// <summary>Closes normally (FIN).</summary>
+    public void Close() => _socket.Close();
+
+    public async ValueTask DisposeAsync()
+    {
+        _reader.Dispose();
+        await _stream.DisposeAsync();
+        _socket.Dispose();
+    }
+
+    [GeneratedRegex(@"^\* Welcome to Charla, (?<nick>[^!\s]+)!")]
+    private static partial Regex WelcomeLine();
+}

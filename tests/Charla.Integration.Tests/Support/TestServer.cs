@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Charla.Core;
+using Charla.Server.Configuration;
+using Charla.Server.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Charla.Integration.Tests.Support;
+
+/// <summary>
+/// The real server, in process, on 127.0.0.1 with ephemeral ports. Flood control is off unless a
+/// test turns it on (most tests send faster than a person types). Disposing it fails the test if
+/// the server logged an error: a connection that crashed is a bug even when the test passed.
+/// </summary>
+internal sealed class TestServer : IAsyncDisposable
+{
+    private readonly CharlaServer _server;
+    private readonly ErrorLog _errors;
+
+    private TestServer(CharlaServer server, ErrorLog errors)
+    {
+        _server = server;
+        _errors = errors;
+    }
+
+    public IPEndPoint PlainEndPoint => _server.PlainEndPoint;
+
+    public IPEndPoint HttpEndPoint => _server.HttpEndPoint;
+
+    public ChatEngine Engine => _server.Engine;
+
+    /// <param name="settings">Configuration keys and values, as in the JSON file: ("Plain:MaxLineBytes", "50").</param>
+    public static async Task<TestServer> StartAsync(params (string Key, string Value)[] settings)
+    {
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Bind"] = "127.0.0.1",
+            ["Plain:Port"] = "0",
+            ["Http:Port"] = "0",
+            ["Limits:Flood:LinesPerSecond"] = "0",
+        };
+        foreach (var (key, value) in settings)
+        {
+            overrides[key] = value;
+        }
+
+        var errors = new ErrorLog();
+        var server = CharlaServer.Create(new ServerSetup(null, overrides), logging =>
+        {
+            logging.ClearProviders();
+            logging.AddProvider(errors);
+        });
+        await server.StartAsync();
+        return new TestServer(server, errors);
+    }
+
+    public Task<PlainClient> ConnectAsync(bool readWelcome = true, int? receiveBufferBytes = null) =>
+        PlainClient.ConnectAsync(PlainEndPoint, readWelcome, receiveBufferBytes);
+
+    public Task StopAsync() => _server.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.StopAsync();
+        await _server.DisposeAsync();
+        Assert.True(_errors.IsEmpty, "the server logged errors: " + string.Join(" | ", _errors));
+    }
+
+    /// <summary>Collects every record of level Error or above.</summary>
+    private sealed class ErrorLog : ConcurrentQueue<string>, ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                Enqueue($"{formatter(state, exception)} {exception}");
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
