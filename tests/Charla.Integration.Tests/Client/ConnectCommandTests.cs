@@ -11,7 +11,7 @@ public sealed class ConnectCommandTests
     public async Task Piped_lines_are_sent_answers_printed_and_quit_exits_0()
     {
         await using var server = await TestServer.StartAsync();
-        await using var observer = await server.ConnectAsync();
+        var observer = await server.ConnectAsync();
         using var process = CharlaProcess.Start(["connect", "127.0.0.1", $"{server.PlainEndPoint.Port}"]);
 
         await process.StandardInput.WriteAsync("hello from a pipe\n/who\n/quit done\n");
@@ -33,7 +33,7 @@ public sealed class ConnectCommandTests
     public async Task At_the_end_of_input_it_prints_the_last_answers_and_exits_0()
     {
         await using var server = await TestServer.StartAsync();
-        await using var observer = await server.ConnectAsync();
+        var observer = await server.ConnectAsync();
         using var process = CharlaProcess.Start(["connect", "127.0.0.1", $"{server.PlainEndPoint.Port}"]);
 
         await process.StandardInput.WriteAsync("one\ntwo\n");

@@ -9,9 +9,7 @@ public sealed class CommandTests
     public async Task Nick_renames_and_the_others_are_told()
     {
         await using var server = await TestServer.StartAsync();
-        await using var a = await server.ConnectAsync();
-        await using var b = await server.ConnectAsync();
-        await a.ExpectAsync($"* {b.Nick} joined");
+        var (a, b) = await server.ConnectPairAsync();
 
         await b.SendLineAsync("/nick ana");
         await b.ExpectAsync("* You are now ana.");
@@ -26,8 +24,8 @@ public sealed class CommandTests
     public async Task A_nick_that_is_taken_in_any_case_or_invalid_is_refused_and_the_connection_stays()
     {
         await using var server = await TestServer.StartAsync();
-        await using var a = await server.ConnectAsync();
-        await using var b = await server.ConnectAsync();
+        var a = await server.ConnectAsync();
+        var b = await server.ConnectAsync();
         await a.SendLineAsync("/nick ana");
         await a.ReadUntilAsync(l => l == "* You are now ana.");
         await b.ExpectAsync($"* {a.Nick} is now ana");
@@ -53,8 +51,8 @@ public sealed class CommandTests
     public async Task Who_lists_the_lobby_in_arrival_order()
     {
         await using var server = await TestServer.StartAsync();
-        await using var a = await server.ConnectAsync();
-        await using var b = await server.ConnectAsync();
+        var a = await server.ConnectAsync();
+        var b = await server.ConnectAsync();
         await b.SendLineAsync("/nick bea");
         await b.ExpectAsync("* You are now bea.");
 
@@ -67,9 +65,7 @@ public sealed class CommandTests
     public async Task Me_sends_an_action_acknowledged_like_a_message()
     {
         await using var server = await TestServer.StartAsync();
-        await using var a = await server.ConnectAsync();
-        await using var b = await server.ConnectAsync();
-        await a.ExpectAsync($"* {b.Nick} joined");
+        var (a, b) = await server.ConnectPairAsync();
 
         await b.SendLineAsync("/me waves");
         await b.ExpectAsync("(OK)");
@@ -84,7 +80,7 @@ public sealed class CommandTests
     public async Task Help_lists_every_command()
     {
         await using var server = await TestServer.StartAsync();
-        await using var a = await server.ConnectAsync();
+        var a = await server.ConnectAsync();
 
         await a.SendLineAsync("/help");
         var help = string.Join("\n", await a.ReadUntilAsync(l => l.Contains("/quit", StringComparison.Ordinal)));
@@ -99,9 +95,7 @@ public sealed class CommandTests
     public async Task Quit_says_goodbye_closes_and_the_others_see_the_reason()
     {
         await using var server = await TestServer.StartAsync();
-        await using var a = await server.ConnectAsync();
-        await using var b = await server.ConnectAsync();
-        await a.ExpectAsync($"* {b.Nick} joined");
+        var (a, b) = await server.ConnectPairAsync();
 
         await b.SendLineAsync("/quit off to lunch");
 
@@ -115,9 +109,7 @@ public sealed class CommandTests
     public async Task Quit_without_a_reason_reads_Quit_and_lines_after_it_are_not_handled()
     {
         await using var server = await TestServer.StartAsync();
-        await using var a = await server.ConnectAsync();
-        await using var b = await server.ConnectAsync();
-        await a.ExpectAsync($"* {b.Nick} joined");
+        var (a, b) = await server.ConnectPairAsync();
 
         await b.SendAsync("/quit\nthis is never sent\n");
 
@@ -130,9 +122,7 @@ public sealed class CommandTests
     public async Task An_unknown_command_gets_an_error_and_nothing_is_relayed()
     {
         await using var server = await TestServer.StartAsync();
-        await using var a = await server.ConnectAsync();
-        await using var b = await server.ConnectAsync();
-        await a.ExpectAsync($"* {b.Nick} joined");
+        var (a, b) = await server.ConnectPairAsync();
 
         await b.SendLineAsync("/dance now");
 

@@ -9,9 +9,7 @@ public sealed class DisconnectTests
     public async Task A_client_that_closes_its_connection_is_announced_as_left()
     {
         await using var server = await TestServer.StartAsync();
-        await using var a = await server.ConnectAsync();
-        await using var b = await server.ConnectAsync();
-        await a.ExpectAsync($"* {b.Nick} joined");
+        var (a, b) = await server.ConnectPairAsync();
 
         b.Close();
 
@@ -24,9 +22,7 @@ public sealed class DisconnectTests
     public async Task An_abrupt_disconnect_is_noticed_and_announced()
     {
         await using var server = await TestServer.StartAsync();
-        await using var a = await server.ConnectAsync();
-        await using var b = await server.ConnectAsync();
-        await a.ExpectAsync($"* {b.Nick} joined");
+        var (a, b) = await server.ConnectPairAsync();
 
         b.Reset();
 
@@ -39,9 +35,7 @@ public sealed class DisconnectTests
     public async Task A_silent_client_is_dropped_after_the_idle_timeout_and_the_others_are_told()
     {
         await using var server = await TestServer.StartAsync(("Plain:IdleTimeoutSeconds", "2"));
-        await using var silent = await server.ConnectAsync();
-        await using var active = await server.ConnectAsync();
-        await silent.ExpectAsync($"* {active.Nick} joined");
+        var (silent, active) = await server.ConnectPairAsync();
 
         // The active client keeps talking (a /who every half second) while the silent one says nothing.
         var lines = new List<string>();

@@ -9,9 +9,9 @@ public sealed class FloodTests
     {
         await using var server = await TestServer.StartAsync(
             ("Limits:Flood:LinesPerSecond", "5"), ("Limits:Flood:Burst", "10"), ("Limits:Flood:ExcessLimit", "20"));
-        await using var flooder = await server.ConnectAsync();
-        await using var observer = await server.ConnectAsync();
-        await using var talker = await server.ConnectAsync();
+        var flooder = await server.ConnectAsync();
+        var observer = await server.ConnectAsync();
+        var talker = await server.ConnectAsync();
         await flooder.ExpectAsync($"* {observer.Nick} joined");
         await flooder.ExpectAsync($"* {talker.Nick} joined");
         await observer.ExpectAsync($"* {talker.Nick} joined");
@@ -43,7 +43,7 @@ public sealed class FloodTests
     {
         await using var server = await TestServer.StartAsync(
             ("Limits:Flood:LinesPerSecond", "5"), ("Limits:Flood:Burst", "10"));
-        await using var typist = await server.ConnectAsync();
+        var typist = await server.ConnectAsync();
 
         for (var i = 0; i < 15; i++)
         {

@@ -11,26 +11,16 @@ public sealed class GuestNameTests
         await using var server = await TestServer.StartAsync();
 
         var clients = await Task.WhenAll(Enumerable.Range(0, Count).Select(_ => server.ConnectAsync()));
-        try
-        {
-            var nicks = clients.Select(c => c.Nick).ToList();
-            Assert.All(nicks, n => Assert.Matches("^Guest[0-9]+$", n));
-            Assert.Equal(Count, nicks.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        var nicks = clients.Select(c => c.Nick).ToList();
+        Assert.All(nicks, n => Assert.Matches("^Guest[0-9]+$", n));
+        Assert.Equal(Count, nicks.Distinct(StringComparer.OrdinalIgnoreCase).Count());
 
-            // Once every client is in, the lobby lists exactly these names.
-            await using var observer = await server.ConnectAsync();
-            await observer.SendLineAsync("/who");
-            var who = await observer.ReadLineAsync();
-            Assert.StartsWith($"* In the lobby ({Count + 1}): ", who);
-            var listed = who!.Split(": ", 2)[1].Split(", ");
-            Assert.Equal(nicks.Append(observer.Nick).Order(), listed.Order());
-        }
-        finally
-        {
-            foreach (var client in clients)
-            {
-                await client.DisposeAsync();
-            }
-        }
+        // Once every client is in, the lobby lists exactly these names.
+        var observer = await server.ConnectAsync();
+        await observer.SendLineAsync("/who");
+        var who = await observer.ReadLineAsync();
+        Assert.StartsWith($"* In the lobby ({Count + 1}): ", who);
+        var listed = who!.Split(": ", 2)[1].Split(", ");
+        Assert.Equal(nicks.Append(observer.Nick).Order(), listed.Order());
     }
 }

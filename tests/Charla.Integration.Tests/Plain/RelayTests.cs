@@ -9,9 +9,9 @@ public sealed class RelayTests
     public async Task Three_clients_chat_each_line_reaches_the_two_others_and_the_sender_gets_OK()
     {
         await using var server = await TestServer.StartAsync();
-        await using var a = await server.ConnectAsync();
-        await using var b = await server.ConnectAsync();
-        await using var c = await server.ConnectAsync();
+        var a = await server.ConnectAsync();
+        var b = await server.ConnectAsync();
+        var c = await server.ConnectAsync();
         await a.ExpectAsync($"* {b.Nick} joined");
         await a.ExpectAsync($"* {c.Nick} joined");
         await b.ExpectAsync($"* {c.Nick} joined");
@@ -37,9 +37,7 @@ public sealed class RelayTests
     {
         const int Count = 300;
         await using var server = await TestServer.StartAsync();
-        await using var sender = await server.ConnectAsync();
-        await using var receiver = await server.ConnectAsync();
-        await sender.ExpectAsync($"* {receiver.Nick} joined");
+        var (sender, receiver) = await server.ConnectPairAsync();
 
         await sender.SendAsync(string.Concat(Enumerable.Range(0, Count).Select(i => $"message {i}\n")));
 
@@ -56,9 +54,7 @@ public sealed class RelayTests
     public async Task Blank_lines_are_ignored_and_a_double_slash_sends_a_line_starting_with_slash()
     {
         await using var server = await TestServer.StartAsync();
-        await using var a = await server.ConnectAsync();
-        await using var b = await server.ConnectAsync();
-        await a.ExpectAsync($"* {b.Nick} joined");
+        var (a, b) = await server.ConnectPairAsync();
 
         await a.SendAsync("\n\r\n   \n//etc/passwd is a path\n");
 
@@ -71,9 +67,7 @@ public sealed class RelayTests
     public async Task Unicode_text_is_relayed_intact()
     {
         await using var server = await TestServer.StartAsync();
-        await using var a = await server.ConnectAsync();
-        await using var b = await server.ConnectAsync();
-        await a.ExpectAsync($"* {b.Nick} joined");
+        var (a, b) = await server.ConnectPairAsync();
 
         await a.SendLineAsync("¡hola, ñandú! 你好 👋\tand a tab");
 

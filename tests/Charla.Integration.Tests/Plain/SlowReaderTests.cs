@@ -12,10 +12,8 @@ public sealed class SlowReaderTests
         const int Batch = 20;
         const int MaxMessages = 60_000;
         await using var server = await TestServer.StartAsync(("Limits:SendQueueBytes", "16384"));
-        await using var stalled = await server.ConnectAsync(receiveBufferBytes: 4096);
-        await using var sender = await server.ConnectAsync();
-        await using var reader = await server.ConnectAsync();
-        await sender.ExpectAsync($"* {reader.Nick} joined");
+        var stalled = await server.ConnectAsync(receiveBufferBytes: 4096);
+        var (sender, reader) = await server.ConnectPairAsync();
 
         var text = new string('z', 280);
         var dropLine = $"* {stalled.Nick} left (SendQ exceeded)";

@@ -16,6 +16,7 @@ internal sealed class TestServer : IAsyncDisposable
 {
     private readonly CharlaServer _server;
     private readonly ErrorLog _errors;
+    private readonly ConcurrentBag<PlainClient> _clients = [];
 
     private TestServer(CharlaServer server, ErrorLog errors)
     {
@@ -54,13 +55,32 @@ internal sealed class TestServer : IAsyncDisposable
         return new TestServer(server, errors);
     }
 
-    public Task<PlainClient> ConnectAsync(bool readWelcome = true, int? receiveBufferBytes = null) =>
-        PlainClient.ConnectAsync(PlainEndPoint, readWelcome, receiveBufferBytes);
+    /// <summary>Connects a client; the server disposes it with itself.</summary>
+    public async Task<PlainClient> ConnectAsync(bool readWelcome = true, int? receiveBufferBytes = null)
+    {
+        var client = await PlainClient.ConnectAsync(PlainEndPoint, readWelcome, receiveBufferBytes);
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>Connects two clients; the first has seen the second join, so both start with nothing unread.</summary>
+    public async Task<(PlainClient First, PlainClient Second)> ConnectPairAsync()
+    {
+        var first = await ConnectAsync();
+        var second = await ConnectAsync();
+        await first.ExpectAsync($"* {second.Nick} joined");
+        return (first, second);
+    }
 
     public Task StopAsync() => _server.StopAsync();
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var client in _clients)
+        {
+            await client.DisposeAsync();
+        }
+
         await _server.StopAsync();
         await _server.DisposeAsync();
         Assert.True(_errors.IsEmpty, "the server logged errors: " + string.Join(" | ", _errors));
