@@ -73,10 +73,14 @@ public sealed class ChatEngine
     }
 
     /// <summary>Puts <paramref name="session"/> in <paramref name="channel"/> and tells the members.</summary>
+    /// <param name="greet">
+    /// Queues what the joiner is told, given the members with the joiner last; it runs under the
+    /// channel's lock, so it sees exactly who is there and comes before any later event. It MUST only enqueue.
+    /// </param>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "The engine is the boundary a distributed engine replaces; its operations stay instance members.")]
-    public bool Join(ClientSession session, Channel channel)
+    public bool Join(ClientSession session, Channel channel, Action<IReadOnlyList<ClientSession>>? greet = null)
     {
-        if (!channel.Add(session, new JoinEvent(session, session.Nick, channel)))
+        if (!channel.Add(session, new JoinEvent(session, session.Nick, channel), greet))
         {
             return false;
         }

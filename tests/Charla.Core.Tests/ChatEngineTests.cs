@@ -33,6 +33,28 @@ public sealed class ChatEngineTests
     }
 
     [Fact]
+    public async Task Each_joiner_learns_of_every_other_member_once_by_its_greeting_or_a_join_event()
+    {
+        const int Count = 100;
+        var sessions = Enumerable.Range(0, Count).Select(_ => new RecordingSession(_options)).ToArray();
+        var greeted = new int[Count];
+        await Task.WhenAll(sessions.Select((s, i) => Task.Run(() =>
+        {
+            _engine.Attach(s);
+            _engine.Join(s, _engine.Lobby, members =>
+            {
+                Assert.Same(s, members[^1]);
+                greeted[i] = members.Count - 1;
+            });
+        })));
+
+        for (var i = 0; i < Count; i++)
+        {
+            Assert.Equal(Count - 1, greeted[i] + sessions[i].Drain().Count);
+        }
+    }
+
+    [Fact]
     public void A_message_reaches_every_member_but_its_sender()
     {
         var sender = Connect();

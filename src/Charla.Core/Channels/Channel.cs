@@ -26,8 +26,13 @@ public sealed class Channel
 
     public int MemberCount => Volatile.Read(ref _members).Length;
 
-    /// <summary>Adds <paramref name="session"/> and announces it to the others; false if already a member.</summary>
-    internal bool Add(ClientSession session, ChatEvent announcement)
+    /// <summary>
+    /// Adds <paramref name="session"/> and announces it to the others; false if already a member.
+    /// <paramref name="greet"/>, if given, runs under the channel lock with the members including
+    /// the joiner, so what it queues to the joiner (a welcome, a names list) is exact and comes
+    /// before any later event of the channel. It MUST only enqueue.
+    /// </summary>
+    internal bool Add(ClientSession session, ChatEvent announcement, Action<IReadOnlyList<ClientSession>>? greet)
     {
         lock (_gate)
         {
@@ -37,7 +42,9 @@ public sealed class Channel
             }
 
             Fanout.Deliver(_members, announcement, except: null);
-            Volatile.Write(ref _members, [.. _members, session]);
+            ClientSession[] members = [.. _members, session];
+            Volatile.Write(ref _members, members);
+            greet?.Invoke(members);
             return true;
         }
     }

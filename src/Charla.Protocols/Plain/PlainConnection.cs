@@ -28,8 +28,7 @@ public static class PlainConnection
                 return;
             }
 
-            session.Reply(PlainReplies.Welcome(session.Nick, engine.Lobby.MemberCount));
-            engine.Join(session, engine.Lobby);
+            engine.Join(session, engine.Lobby, members => session.Reply(PlainReplies.Welcome(session.Nick, members.Count - 1)));
             session.Close(await ReadLinesAsync(engine, options, session, transport.Input));
         }
         catch
@@ -62,6 +61,11 @@ public static class PlainConnection
             catch (IOException ex)
             {
                 return DisconnectReason.ConnectionLost(ex.InnerException?.Message ?? ex.Message);
+            }
+            catch (OperationCanceledException)
+            {
+                // The transport aborted the connection (Kestrel's ConnectionAbortedException).
+                return DisconnectReason.ConnectionLost("Connection aborted");
             }
 
             if (result.IsCanceled || session.IsClosing)

@@ -28,15 +28,17 @@ public sealed class ShutdownTests
         }
     }
 
-    [Fact]
-    public async Task Sigterm_tells_clients_and_exits_0_within_seconds()
+    [Theory]
+    [InlineData(15)] // SIGTERM
+    [InlineData(2)] // SIGINT
+    public async Task A_termination_signal_tells_clients_and_exits_0_within_seconds(int signal)
     {
         var (process, port) = await CharlaProcess.StartServerAsync();
         using (process)
         {
             await using var client = await PlainClient.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
 
-            process.Terminate();
+            process.Signal(signal);
 
             Assert.Equal(["* The server is shutting down. Goodbye."], await client.ReadToEndAsync());
             Assert.Equal(0, await process.WaitForExitAsync(TimeSpan.FromSeconds(10)));

@@ -22,5 +22,12 @@ public sealed class GuestNameTests
         Assert.StartsWith($"* In the lobby ({Count + 1}): ", who);
         var listed = who!.Split(": ", 2)[1].Split(", ");
         Assert.Equal(nicks.Append(observer.Nick).Order(), listed.Order());
+
+        // Each client was told of everyone exactly once: in its welcome count, or by a join line.
+        foreach (var client in clients)
+        {
+            var joins = (await client.FenceAsync()).Count(l => l.EndsWith(" joined", StringComparison.Ordinal));
+            Assert.Equal(Count, client.OthersAtWelcome + joins); // the 199 others and the observer
+        }
     }
 }

@@ -124,8 +124,8 @@ internal sealed partial class CharlaProcess : IDisposable
         }
     }
 
-    /// <summary>Sends SIGTERM, as a service manager stopping the server would.</summary>
-    public void Terminate() => Assert.Equal(0, Kill(_process.Id, Sigterm));
+    /// <summary>Sends a signal: SIGTERM as a service manager would, SIGINT as Ctrl+C would.</summary>
+    public void Signal(int signal) => Assert.Equal(0, Kill(_process.Id, signal));
 
     public void Dispose()
     {
@@ -147,8 +147,6 @@ internal sealed partial class CharlaProcess : IDisposable
             }
         }
     }
-
-    private const int Sigterm = 15;
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);

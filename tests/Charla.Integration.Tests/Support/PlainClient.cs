@@ -24,6 +24,9 @@ internal sealed partial class PlainClient : IAsyncDisposable
     /// <summary>The nickname the welcome line gave (empty if the welcome was not read).</summary>
     public string Nick { get; private set; } = string.Empty;
 
+    /// <summary>How many others the welcome line said were in the lobby.</summary>
+    public int OthersAtWelcome { get; private set; }
+
     /// <summary>Connects and, unless told not to, reads the welcome line and learns the nick from it.</summary>
     /// <param name="receiveBufferBytes">A small receive buffer makes a slow reader fill up quickly.</param>
     public static async Task<PlainClient> ConnectAsync(IPEndPoint server, bool readWelcome = true, int? receiveBufferBytes = null)
@@ -42,6 +45,7 @@ internal sealed partial class PlainClient : IAsyncDisposable
             var match = WelcomeLine().Match(welcome ?? string.Empty);
             Assert.True(match.Success, $"expected a welcome line, got: {welcome}");
             client.Nick = match.Groups["nick"].Value;
+            client.OthersAtWelcome = match.Groups["others"].Success ? int.Parse(match.Groups["others"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
         }
 
         return client;
@@ -132,6 +136,6 @@ internal sealed partial class PlainClient : IAsyncDisposable
         _socket.Dispose();
     }
 
-    [GeneratedRegex(@"^\* Welcome to Charla, (?<nick>[^!\s]+)!")]
+    [GeneratedRegex(@"^\* Welcome to Charla, (?<nick>[^!\s]+)! (Nobody else is|(?<others>\d+) others? (person is|people are)) in the lobby\.")]
     private static partial Regex WelcomeLine();
 }
