@@ -1,155 +1,61 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using Charla.Core;
-using Charla.Core.Limits;
 using Charla.Core.Sessions;
 using Charla.Protocols.Connections;
-using Charla.Protocols.Lines;
 
 namespace Charla.Protocols.Plain;
 
 /// <summary>
-/// The life of one plain-mode connection, on any duplex pipe (a Kestrel socket in the server,
-/// an in-memory pipe in tests): greet, join the lobby, read and handle lines until the client
-/// leaves or is dropped, then say goodbye, tell the lobby, and close.
+/// Plain mode on a connection: on start, a guest name, the lobby and a welcome; then every line
+/// to <see cref="PlainLineHandler"/>; at the end, a goodbye that says why.
 /// </summary>
-public static class PlainConnection
+public sealed class PlainConnection : ILineProtocol
 {
-    /// <param name="drainTimeout">How long the goodbye may take to reach a client that is slow to read.</param>
-    public static async Task RunAsync(
-        ChatEngine engine, PlainOptions options, IDuplexPipe transport, string remoteHost, TimeSpan drainTimeout)
+    private readonly ChatEngine _engine;
+    private readonly PlainSession _session;
+    private readonly PlainLineHandler _handler;
+
+    private PlainConnection(ChatEngine engine, PlainOptions options, PlainSession session)
+    {
+        _engine = engine;
+        _session = session;
+        _handler = new PlainLineHandler(engine, session);
+        MaxLineBytes = options.MaxLineBytes;
+    }
+
+    public int MaxLineBytes { get; }
+
+    /// <summary>Runs a plain-mode connection on <paramref name="transport"/> until it ends.</summary>
+    public static Task RunAsync(ChatEngine engine, PlainOptions options, IDuplexPipe transport, string remoteHost, TimeSpan drainTimeout)
     {
         var session = new PlainSession(transport, remoteHost, options, engine.Options, engine.Time);
-        var writer = OutputPump.RunAsync(session, transport.Output);
-        try
-        {
-            if (!engine.Attach(session))
-            {
-                session.Close(DisconnectReason.ServerShutdown);
-                return;
-            }
-
-            engine.Join(session, engine.Lobby, members => session.Reply(PlainReplies.Welcome(session.Nick, members.Count - 1)));
-            session.Close(await ReadLinesAsync(engine, options, session, transport.Input));
-        }
-        catch
-        {
-            session.Close(DisconnectReason.InternalError);
-            throw;
-        }
-        finally
-        {
-            var reason = session.CloseReason!;
-            engine.Detach(session, reason);
-            await FinishAsync(session, reason, transport, writer, drainTimeout);
-        }
+        return LineConnection.RunAsync(engine, session, new PlainConnection(engine, options, session), transport, drainTimeout);
     }
 
-    /// <summary>Reads and handles lines until the peer closes or the session is closed.</summary>
-    private static async Task<DisconnectReason> ReadLinesAsync(
-        ChatEngine engine, PlainOptions options, PlainSession session, PipeReader input)
+    public void Start()
     {
-        var framer = new LineFramer(options.MaxLineBytes);
-        var flood = new FloodGate(engine.Options.Flood, engine.Time);
-        var handler = new PlainLineHandler(engine, session);
-        while (true)
+        if (!_engine.Attach(_session))
         {
-            ReadResult result;
-            try
-            {
-                result = await input.ReadAsync();
-            }
-            catch (IOException ex)
-            {
-                return DisconnectReason.ConnectionLost(ex.InnerException?.Message ?? ex.Message);
-            }
-            catch (OperationCanceledException)
-            {
-                // The transport aborted the connection (Kestrel's ConnectionAbortedException).
-                return DisconnectReason.ConnectionLost("Connection aborted");
-            }
-
-            if (result.IsCanceled || session.IsClosing)
-            {
-                return session.CloseReason ?? DisconnectReason.ConnectionClosed;
-            }
-
-            session.MarkActivity();
-            var buffer = result.Buffer;
-            while (!session.IsClosing)
-            {
-                var status = framer.TryRead(ref buffer, out var line);
-                if (status == FrameStatus.NeedMore)
-                {
-                    break;
-                }
-
-                switch (flood.Take())
-                {
-                    case FloodVerdict.Disconnect:
-                        session.Close(DisconnectReason.ExcessFlood);
-                        continue;
-                    case FloodVerdict.Refuse:
-                        session.Reply(PlainReplies.TooFast);
-                        continue;
-                }
-
-                if (status == FrameStatus.TooLong)
-                {
-                    session.Reply(PlainReplies.LineTooLong(options.MaxLineBytes));
-                }
-                else
-                {
-                    handler.Handle(line);
-                }
-            }
-
-            input.AdvanceTo(buffer.Start, buffer.End);
-            if (session.IsClosing)
-            {
-                return session.CloseReason!;
-            }
-
-            if (result.IsCompleted)
-            {
-                return DisconnectReason.ConnectionClosed;
-            }
+            _session.Close(DisconnectReason.ServerShutdown);
+            return;
         }
+
+        _engine.Join(_session, _engine.Lobby, members => _session.Reply(PlainReplies.Welcome(_session.Nick, members.Count - 1)));
     }
 
-    /// <summary>Says goodbye (unless the client cannot be written to), drains the output, closes the pipe.</summary>
-    private static async Task FinishAsync(
-        PlainSession session, DisconnectReason reason, IDuplexPipe transport, Task writer, TimeSpan drainTimeout)
+    public void OnLine(in ReadOnlySequence<byte> line) => _handler.Handle(line);
+
+    public void OnLineTooLong() => _session.Reply(PlainReplies.LineTooLong(MaxLineBytes));
+
+    public void OnFloodRefused() => _session.Reply(PlainReplies.TooFast);
+
+    public ReadOnlyMemory<byte> Goodbye(DisconnectReason reason) => reason.Kind switch
     {
-        var goodbye = reason.Kind switch
-        {
-            DisconnectKind.Quit => PlainReplies.Farewell(session.Nick),
-            DisconnectKind.ServerShutdown => PlainReplies.ServerShutdown,
-            DisconnectKind.ExcessFlood or DisconnectKind.IdleTimeout or DisconnectKind.InternalError =>
-                PlainReplies.Disconnected(reason.Message),
-            _ => null,
-        };
-        if (goodbye is not null)
-        {
-            session.Output.TryEnqueue(PlainReplies.Encode(goodbye));
-        }
-
-        session.Output.Complete();
-        if (reason.DiscardsOutput)
-        {
-            transport.Output.CancelPendingFlush();
-        }
-
-        try
-        {
-            await writer.WaitAsync(drainTimeout);
-        }
-        catch (TimeoutException)
-        {
-            transport.Output.CancelPendingFlush();
-            await writer;
-        }
-
-        await transport.Input.CompleteAsync();
-        await transport.Output.CompleteAsync();
-    }
+        DisconnectKind.Quit => PlainReplies.Encode(PlainReplies.Farewell(_session.Nick)),
+        DisconnectKind.ServerShutdown => PlainReplies.Encode(PlainReplies.ServerShutdown),
+        DisconnectKind.ExcessFlood or DisconnectKind.IdleTimeout or DisconnectKind.InternalError =>
+            PlainReplies.Encode(PlainReplies.Disconnected(reason.Message)),
+        _ => ReadOnlyMemory<byte>.Empty,
+    };
 }

@@ -1,0 +1,142 @@
+using System.IO.Pipelines;
+using Charla.Core;
+using Charla.Core.Limits;
+using Charla.Core.Sessions;
+using Charla.Protocols.Lines;
+
+namespace Charla.Protocols.Connections;
+
+/// <summary>
+/// The life of one line-based connection, on any duplex pipe (a Kestrel socket in the server, an
+/// in-memory pipe in tests): start the writer loop, read and dispatch lines until the client
+/// leaves or is dropped, then detach the session (its peers are told), say goodbye, drain, and
+/// close. The protocol decides what lines mean; this decides how a connection lives and dies.
+/// </summary>
+public static class LineConnection
+{
+    /// <param name="drainTimeout">How long the goodbye may take to reach a client that is slow to read.</param>
+    public static async Task RunAsync(
+        ChatEngine engine, ClientSession session, ILineProtocol protocol, IDuplexPipe transport, TimeSpan drainTimeout)
+    {
+        var writer = OutputPump.RunAsync(session, transport.Output);
+        try
+        {
+            protocol.Start();
+            if (!session.IsClosing)
+            {
+                session.Close(await ReadLinesAsync(engine, session, protocol, transport.Input));
+            }
+        }
+        catch
+        {
+            session.Close(DisconnectReason.InternalError);
+            throw;
+        }
+        finally
+        {
+            var reason = session.CloseReason!;
+            engine.Detach(session, reason);
+            await FinishAsync(session, protocol.Goodbye(reason), reason, transport, writer, drainTimeout);
+        }
+    }
+
+    /// <summary>Reads and handles lines until the peer closes or the session is closed.</summary>
+    private static async Task<DisconnectReason> ReadLinesAsync(
+        ChatEngine engine, ClientSession session, ILineProtocol protocol, PipeReader input)
+    {
+        var framer = new LineFramer(protocol.MaxLineBytes);
+        var flood = new FloodGate(engine.Options.Flood, engine.Time);
+        while (true)
+        {
+            ReadResult result;
+            try
+            {
+                result = await input.ReadAsync();
+            }
+            catch (IOException ex)
+            {
+                return DisconnectReason.ConnectionLost(ex.InnerException?.Message ?? ex.Message);
+            }
+            catch (OperationCanceledException)
+            {
+                // The transport aborted the connection (Kestrel's ConnectionAbortedException).
+                return DisconnectReason.ConnectionLost("Connection aborted");
+            }
+
+            if (result.IsCanceled || session.IsClosing)
+            {
+                return session.CloseReason ?? DisconnectReason.ConnectionClosed;
+            }
+
+            session.MarkActivity();
+            var buffer = result.Buffer;
+            while (!session.IsClosing)
+            {
+                var status = framer.TryRead(ref buffer, out var line);
+                if (status == FrameStatus.NeedMore)
+                {
+                    break;
+                }
+
+                switch (flood.Take())
+                {
+                    case FloodVerdict.Disconnect:
+                        session.Close(DisconnectReason.ExcessFlood);
+                        continue;
+                    case FloodVerdict.Refuse:
+                        protocol.OnFloodRefused();
+                        continue;
+                }
+
+                if (status == FrameStatus.TooLong)
+                {
+                    protocol.OnLineTooLong();
+                }
+                else
+                {
+                    protocol.OnLine(line);
+                }
+            }
+
+            input.AdvanceTo(buffer.Start, buffer.End);
+            if (session.IsClosing)
+            {
+                return session.CloseReason!;
+            }
+
+            if (result.IsCompleted)
+            {
+                return DisconnectReason.ConnectionClosed;
+            }
+        }
+    }
+
+    /// <summary>Says goodbye (unless the client cannot be written to), drains the output, closes the pipe.</summary>
+    private static async Task FinishAsync(
+        ClientSession session, ReadOnlyMemory<byte> goodbye, DisconnectReason reason, IDuplexPipe transport, Task writer, TimeSpan drainTimeout)
+    {
+        if (!goodbye.IsEmpty && !reason.DiscardsOutput)
+        {
+            session.Output.TryEnqueue(goodbye);
+        }
+
+        session.Output.Complete();
+        if (reason.DiscardsOutput)
+        {
+            transport.Output.CancelPendingFlush();
+        }
+
+        try
+        {
+            await writer.WaitAsync(drainTimeout);
+        }
+        catch (TimeoutException)
+        {
+            transport.Output.CancelPendingFlush();
+            await writer;
+        }
+
+        await transport.Input.CompleteAsync();
+        await transport.Output.CompleteAsync();
+    }
+}
