@@ -23,6 +23,7 @@ public sealed class ChatEngine
     public const string LobbyName = "#lobby";
 
     private readonly ConcurrentDictionary<long, ClientSession> _sessions = new();
+    private readonly ConcurrentDictionary<string, Channel> _channels = new(NickRules.Comparer);
     private readonly NickRegistry _nicks = new();
     private long _lastSessionId;
     private volatile bool _shuttingDown;
@@ -31,8 +32,17 @@ public sealed class ChatEngine
     {
         Options = options;
         Time = time;
-        Lobby = new Channel(LobbyName);
+        Lobby = new Channel(LobbyName, permanent: true, time.GetUtcNow());
+        _channels[LobbyName] = Lobby;
+        StartedAt = time.GetUtcNow();
     }
+
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>The channels that exist now (the lobby and every channel with members).</summary>
+    public IEnumerable<Channel> Channels => _channels.Values;
+
+    public int ChannelCount => _channels.Count;
 
     public EngineOptions Options { get; }
 
@@ -51,42 +61,126 @@ public sealed class ChatEngine
     /// Admits a new session under a fresh guest nickname. False when the server is going down:
     /// the caller then tells its client and closes.
     /// </summary>
-    public bool Attach(ClientSession session)
+    public bool Attach(ClientSession session) => Attach(session, nick: null) == AttachResult.Attached;
+
+    /// <summary>
+    /// Admits a new session under <paramref name="nick"/> (already validated by the caller), or
+    /// under a fresh guest name when it is null.
+    /// </summary>
+    public AttachResult Attach(ClientSession session, string? nick)
     {
         if (_shuttingDown)
         {
-            return false;
+            return AttachResult.ShuttingDown;
         }
 
         session.Id = Interlocked.Increment(ref _lastSessionId);
-        _nicks.ClaimGuest(session);
+        if (nick is null)
+        {
+            _nicks.ClaimGuest(session);
+        }
+        else if (!_nicks.TryClaim(session, nick))
+        {
+            return AttachResult.NickInUse;
+        }
+
         _sessions[session.Id] = session;
 
         // Shutdown may have begun between the check and the insert, and missed this session.
         if (_shuttingDown)
         {
             Detach(session, DisconnectReason.ServerShutdown);
-            return false;
+            return AttachResult.ShuttingDown;
         }
 
-        return true;
+        return AttachResult.Attached;
     }
+
+    /// <summary>True when <paramref name="nick"/> is free now (a later claim may still lose a race).</summary>
+    public bool IsNickFree(string nick) => !_nicks.TryFind(nick, out _);
 
     /// <summary>Puts <paramref name="session"/> in <paramref name="channel"/> and tells the members.</summary>
     /// <param name="greet">
     /// Queues what the joiner is told, given the members with the joiner last; it runs under the
     /// channel's lock, so it sees exactly who is there and comes before any later event. It MUST only enqueue.
     /// </param>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "The engine is the boundary a distributed engine replaces; its operations stay instance members.")]
-    public bool Join(ClientSession session, Channel channel, Action<IReadOnlyList<ClientSession>>? greet = null)
+    public JoinResult Join(ClientSession session, Channel channel, Action<IReadOnlyList<ClientSession>>? greet = null) =>
+        JoinCore(session, channel, greet) ?? JoinResult.AlreadyMember;
+
+    /// <summary>
+    /// Joins the channel named <paramref name="name"/> (a valid name: the protocol checked it),
+    /// creating it if it does not exist; see the other overload for <paramref name="greet"/>.
+    /// </summary>
+    public JoinResult Join(ClientSession session, string name, Action<IReadOnlyList<ClientSession>>? greet = null)
     {
-        if (!channel.Add(session, new JoinEvent(session, session.Nick, channel), greet))
+        // Checked before the channel is made, so a refused join leaves no empty channel behind.
+        if (session.Channels.Count >= Options.MaxChannelsPerUser)
+        {
+            return FindChannel(name)?.IsMember(session) == true ? JoinResult.AlreadyMember : JoinResult.TooManyChannels;
+        }
+
+        while (true)
+        {
+            var channel = _channels.GetOrAdd(name, static (n, time) => new Channel(n, permanent: false, time.GetUtcNow()), Time);
+            if (JoinCore(session, channel, greet) is { } result)
+            {
+                return result;
+            }
+
+            // The channel emptied and closed between the lookup and the join: make a new one.
+            _channels.TryRemove(new KeyValuePair<string, Channel>(name, channel));
+        }
+    }
+
+    private JoinResult? JoinCore(ClientSession session, Channel channel, Action<IReadOnlyList<ClientSession>>? greet)
+    {
+        if (!channel.IsMember(session) && session.Channels.Count >= Options.MaxChannelsPerUser)
+        {
+            return JoinResult.TooManyChannels;
+        }
+
+        var result = channel.Add(session, new JoinEvent(session, session.Nick, channel), greet);
+        if (result == JoinResult.Joined)
+        {
+            session.AddChannel(channel);
+        }
+
+        return result;
+    }
+
+    /// <summary>The channel named <paramref name="name"/> (case-insensitive), or null.</summary>
+    public Channel? FindChannel(string name) => _channels.GetValueOrDefault(name);
+
+    /// <summary>Takes <paramref name="session"/> out of <paramref name="channel"/>; everyone in it, the leaver too, is told. False if not a member.</summary>
+    public bool Part(ClientSession session, Channel channel, string reason)
+    {
+        if (!channel.Remove(session, new PartEvent(session, session.Nick, channel, reason), alreadyTold: null, tellLeaver: true, out var nowEmpty))
         {
             return false;
         }
 
-        session.AddChannel(channel);
+        session.RemoveChannel(channel);
+        if (nowEmpty)
+        {
+            _channels.TryRemove(new KeyValuePair<string, Channel>(channel.Name, channel));
+        }
+
         return true;
+    }
+
+    /// <summary>Sets <paramref name="channel"/>'s topic (empty text clears it) and tells its members.</summary>
+    public void SetTopic(ClientSession session, Channel channel, string text) =>
+        channel.SetTopic(new ChannelTopic(text, session.Nick, Time.GetUtcNow()), new TopicEvent(session, session.Nick, channel, text));
+
+    /// <summary>Sends a private message to <paramref name="target"/> only.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "The engine is the boundary a distributed engine replaces; its operations stay instance members.")]
+    public void SendPrivate(ClientSession sender, ClientSession target, string text, MessageKind kind)
+    {
+        var bytes = target.WireFormat.Encode(new PrivateMessageEvent(sender, sender.Nick, target, target.Nick, text, kind));
+        if (!bytes.IsEmpty)
+        {
+            target.Send(bytes);
+        }
     }
 
     /// <summary>Renames <paramref name="session"/> if the name is valid and free, and tells its peers.</summary>
@@ -131,8 +225,12 @@ public sealed class ChatEngine
         var alreadyTold = channels.Count > 1 ? new HashSet<ClientSession>(ReferenceEqualityComparer.Instance) : null;
         foreach (var channel in channels)
         {
-            channel.Remove(session, announcement, alreadyTold);
+            channel.Remove(session, announcement, alreadyTold, tellLeaver: false, out var nowEmpty);
             session.RemoveChannel(channel);
+            if (nowEmpty)
+            {
+                _channels.TryRemove(new KeyValuePair<string, Channel>(channel.Name, channel));
+            }
         }
 
         _nicks.Release(session);

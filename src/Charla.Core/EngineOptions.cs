@@ -16,6 +16,9 @@ public sealed class EngineOptions
     /// </summary>
     public int SendQueueBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Channels one session may be in at once (ISUPPORT CHANLIMIT). 50 as InspIRCd and ergo allow users.</summary>
+    public int MaxChannelsPerUser { get; set; } = 50;
+
     /// <summary>Flood control applied to every line a client sends.</summary>
     public FloodOptions Flood { get; set; } = new();
 }

@@ -4,7 +4,7 @@ using Charla.Core.Sessions;
 namespace Charla.Core.Channels;
 
 /// <summary>
-/// A room: its members and the order of what is said in it.
+/// A room: its members, their status, its topic, and the order of what is said in it.
 /// </summary>
 /// <remarks>
 /// INVARIANT: every member sees this channel's events in one order. All changes and broadcasts
@@ -15,61 +15,116 @@ namespace Charla.Core.Channels;
 public sealed class Channel
 {
     private readonly Lock _gate = new();
+    private readonly HashSet<ClientSession> _operators = new(ReferenceEqualityComparer.Instance);
     private ClientSession[] _members = [];
+    private ChannelTopic? _topic;
 
-    public Channel(string name) => Name = name;
+    public Channel(string name, bool permanent, DateTimeOffset createdAt)
+    {
+        Name = name;
+        IsPermanent = permanent;
+        CreatedAt = createdAt;
+    }
 
     public string Name { get; }
+
+    /// <summary>A permanent channel (the lobby) lives while empty and gives nobody operator status.</summary>
+    public bool IsPermanent { get; }
+
+    public DateTimeOffset CreatedAt { get; }
 
     /// <summary>The members now, in the order they joined (a snapshot).</summary>
     public IReadOnlyList<ClientSession> Members => Volatile.Read(ref _members);
 
     public int MemberCount => Volatile.Read(ref _members).Length;
 
-    /// <summary>
-    /// Adds <paramref name="session"/> and announces it to the others; false if already a member.
-    /// <paramref name="greet"/>, if given, runs under the channel lock with the members including
-    /// the joiner, so what it queues to the joiner (a welcome, a names list) is exact and comes
-    /// before any later event of the channel. It MUST only enqueue.
-    /// </summary>
-    internal bool Add(ClientSession session, ChatEvent announcement, Action<IReadOnlyList<ClientSession>>? greet)
+    /// <summary>The topic, or null when none is set.</summary>
+    public ChannelTopic? Topic => Volatile.Read(ref _topic);
+
+    /// <summary>True once the last member left a non-permanent channel: it is out of the directory and must not be joined.</summary>
+    internal bool IsClosed { get; private set; }
+
+    public bool IsMember(ClientSession session) => Array.IndexOf(Volatile.Read(ref _members), session) >= 0;
+
+    public bool IsOperator(ClientSession session)
     {
         lock (_gate)
         {
+            return _operators.Contains(session);
+        }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="session"/> and announces it to the others. The first member of a
+    /// non-permanent channel becomes its operator. <paramref name="greet"/>, if given, runs under
+    /// the channel lock with the members including the joiner, so what it queues to the joiner
+    /// (a welcome, a names list) is exact and comes before any later event. It MUST only enqueue.
+    /// Returns null when the channel closed meanwhile (the caller looks it up again).
+    /// </summary>
+    internal JoinResult? Add(ClientSession session, ChatEvent announcement, Action<IReadOnlyList<ClientSession>>? greet)
+    {
+        lock (_gate)
+        {
+            if (IsClosed)
+            {
+                return null;
+            }
+
             if (Array.IndexOf(_members, session) >= 0)
             {
-                return false;
+                return JoinResult.AlreadyMember;
+            }
+
+            if (_members.Length == 0 && !IsPermanent)
+            {
+                _operators.Add(session);
             }
 
             Fanout.Deliver(_members, announcement, except: null);
             ClientSession[] members = [.. _members, session];
             Volatile.Write(ref _members, members);
             greet?.Invoke(members);
-            return true;
+            return JoinResult.Joined;
         }
     }
 
     /// <summary>
-    /// Removes <paramref name="session"/> and, when <paramref name="announcement"/> is given,
-    /// tells the remaining members who are not in <paramref name="alreadyTold"/>.
+    /// Removes <paramref name="session"/>. When <paramref name="announcement"/> is given, the
+    /// remaining members not in <paramref name="alreadyTold"/> are told, and the leaver too when
+    /// <paramref name="tellLeaver"/> (a PART is echoed; a QUIT is not). Returns true when the
+    /// session was a member; <paramref name="nowEmpty"/> says the channel closed with it.
     /// </summary>
-    internal bool Remove(ClientSession session, ChatEvent? announcement, HashSet<ClientSession>? alreadyTold)
+    internal bool Remove(
+        ClientSession session, ChatEvent? announcement, HashSet<ClientSession>? alreadyTold, bool tellLeaver, out bool nowEmpty)
     {
         lock (_gate)
         {
+            nowEmpty = false;
             var index = Array.IndexOf(_members, session);
             if (index < 0)
             {
                 return false;
             }
 
+            if (announcement is not null && tellLeaver)
+            {
+                Fanout.Deliver([session], announcement, except: null);
+            }
+
             var members = new ClientSession[_members.Length - 1];
             _members.AsSpan(0, index).CopyTo(members);
             _members.AsSpan(index + 1).CopyTo(members.AsSpan(index));
             Volatile.Write(ref _members, members);
+            _operators.Remove(session);
             if (announcement is not null)
             {
                 Fanout.Deliver(members, announcement, except: null, alreadyTold);
+            }
+
+            if (members.Length == 0 && !IsPermanent)
+            {
+                IsClosed = true;
+                nowEmpty = true;
             }
 
             return true;
@@ -84,4 +139,17 @@ public sealed class Channel
             Fanout.Deliver(_members, chatEvent, except, alreadyTold);
         }
     }
+
+    /// <summary>Sets the topic and tells every member (the setter too), in channel order.</summary>
+    internal void SetTopic(ChannelTopic topic, ChatEvent announcement)
+    {
+        lock (_gate)
+        {
+            Volatile.Write(ref _topic, topic.Text.Length == 0 ? null : topic);
+            Fanout.Deliver(_members, announcement, except: null);
+        }
+    }
 }
+
+/// <summary>A channel's topic, who set it and when.</summary>
+public sealed record ChannelTopic(string Text, string SetBy, DateTimeOffset SetAt);

@@ -29,6 +29,18 @@ public sealed class NickRegistry
         }
     }
 
+    /// <summary>Gives a new session <paramref name="nick"/> if it is free. The caller validated the name.</summary>
+    public bool TryClaim(ClientSession session, string nick)
+    {
+        if (!_byNick.TryAdd(nick, session))
+        {
+            return false;
+        }
+
+        session.Nick = nick;
+        return true;
+    }
+
     /// <summary>Moves <paramref name="session"/> to <paramref name="nick"/> if it is free. The caller validated the name.</summary>
     public NickChangeResult TryChange(ClientSession session, string nick)
     {

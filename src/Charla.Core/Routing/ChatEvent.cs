@@ -34,3 +34,15 @@ public sealed record QuitEvent(ClientSession Source, string SourceNick, Disconne
 /// <summary>A session changed its nickname from <see cref="ChatEvent.SourceNick"/> to <see cref="NewNick"/>.</summary>
 public sealed record NickChangeEvent(ClientSession Source, string SourceNick, string NewNick)
     : ChatEvent(Source, SourceNick);
+
+/// <summary>A session left a channel (and stays connected).</summary>
+public sealed record PartEvent(ClientSession Source, string SourceNick, Channel Channel, string Reason)
+    : ChatEvent(Source, SourceNick);
+
+/// <summary>A line of text from one session to another.</summary>
+public sealed record PrivateMessageEvent(ClientSession Source, string SourceNick, ClientSession Target, string TargetNick, string Text, MessageKind Kind)
+    : ChatEvent(Source, SourceNick);
+
+/// <summary>A session set (or cleared, with empty text) a channel's topic.</summary>
+public sealed record TopicEvent(ClientSession Source, string SourceNick, Channel Channel, string Text)
+    : ChatEvent(Source, SourceNick);

@@ -39,6 +39,12 @@ public abstract class ClientSession
     /// <summary>Where the client connects from (an address, later a cloaked host).</summary>
     public string Host { get; }
 
+    /// <summary>The user name (IRC's "ident" field); protocols set it before the session is admitted.</summary>
+    public string UserName { get; protected set; } = "user";
+
+    /// <summary>The real name (IRC's "gecos"), free text.</summary>
+    public string RealName { get; protected set; } = string.Empty;
+
     /// <summary>How the core's events are written for this client; routing serializes once per form.</summary>
     public WireFormat WireFormat { get; }
 

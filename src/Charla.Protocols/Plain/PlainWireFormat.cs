@@ -11,6 +11,8 @@ namespace Charla.Protocols.Plain;
 /// * ana joined
 /// * ana left (reason)
 /// * ana is now anna
+/// * ana set the topic: text
+/// (private) ana: text   a private message (from IRC)
 /// </code>
 /// </summary>
 public sealed class PlainWireFormat : WireFormat
@@ -28,6 +30,10 @@ public sealed class PlainWireFormat : WireFormat
         MessageEvent m => PlainReplies.Encode($"{m.SourceNick}: {m.Text}"),
         JoinEvent j => PlainReplies.Encode($"* {j.SourceNick} joined"),
         QuitEvent q => PlainReplies.Encode($"* {q.SourceNick} left ({q.Reason.Message})"),
+        PartEvent p => PlainReplies.Encode(p.Reason.Length == 0 ? $"* {p.SourceNick} left" : $"* {p.SourceNick} left ({p.Reason})"),
+        TopicEvent t => PlainReplies.Encode(t.Text.Length == 0 ? $"* {t.SourceNick} cleared the topic" : $"* {t.SourceNick} set the topic: {t.Text}"),
+        PrivateMessageEvent { Kind: MessageKind.Action } m => PlainReplies.Encode($"(private) * {m.SourceNick} {m.Text}"),
+        PrivateMessageEvent m => PlainReplies.Encode($"(private) {m.SourceNick}: {m.Text}"),
         NickChangeEvent n => PlainReplies.Encode($"* {n.SourceNick} is now {n.NewNick}"),
         _ => ReadOnlyMemory<byte>.Empty,
     };

@@ -41,6 +41,9 @@ internal sealed class TextWireFormat : WireFormat
             JoinEvent j => $"JOIN {j.SourceNick}",
             QuitEvent q => $"QUIT {q.SourceNick} {q.Reason.Message}",
             NickChangeEvent n => $"NICK {n.SourceNick} {n.NewNick}",
+            PartEvent p => $"PART {p.SourceNick} {p.Channel.Name} {p.Reason}",
+            TopicEvent t => $"TOPIC {t.SourceNick} {t.Channel.Name} {t.Text}",
+            PrivateMessageEvent m => $"PRIVMSG {m.SourceNick} {m.TargetNick} {m.Text}",
             _ => "?",
         };
         return Encoding.UTF8.GetBytes(text + "\n");
