@@ -22,10 +22,12 @@ public sealed class ChatEngine
     /// <summary>The room every plain-mode user is in; IRC users see it as <c>#lobby</c>.</summary>
     public const string LobbyName = "#lobby";
 
+    private readonly ConcurrentDictionary<long, ClientSession> _connections = new();
     private readonly ConcurrentDictionary<long, ClientSession> _sessions = new();
     private readonly ConcurrentDictionary<string, Channel> _channels = new(NickRules.Comparer);
     private readonly NickRegistry _nicks = new();
     private long _lastSessionId;
+    private int _peakSessionCount;
     private volatile bool _shuttingDown;
 
     public ChatEngine(EngineOptions options, TimeProvider time)
@@ -50,12 +52,45 @@ public sealed class ChatEngine
 
     public Channel Lobby { get; }
 
+    /// <summary>
+    /// Every open connection's session, admitted or still registering: what liveness checks and
+    /// shutdown closes. Enumerating it is safe while it changes.
+    /// </summary>
+    public IEnumerable<ClientSession> Connections => _connections.Values;
+
     /// <summary>The sessions admitted and not yet detached. Enumerating it is safe while it changes.</summary>
     public IEnumerable<ClientSession> Sessions => _sessions.Values;
 
     public int SessionCount => _sessions.Count;
 
+    /// <summary>The most sessions there have been at once since the engine started.</summary>
+    public int PeakSessionCount => Volatile.Read(ref _peakSessionCount);
+
     public bool IsShuttingDown => _shuttingDown;
+
+    /// <summary>
+    /// Records a new connection's session (before it is admitted, while it registers), so that
+    /// liveness checks and shutdown reach it. False when the server is going down.
+    /// </summary>
+    public bool Open(ClientSession session)
+    {
+        if (_shuttingDown)
+        {
+            return false;
+        }
+
+        session.Id = Interlocked.Increment(ref _lastSessionId);
+        _connections[session.Id] = session;
+
+        // Shutdown may have begun between the check and the insert, and missed this session.
+        if (_shuttingDown)
+        {
+            _connections.TryRemove(session.Id, out _);
+            return false;
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Admits a new session under a fresh guest nickname. False when the server is going down:
@@ -74,7 +109,11 @@ public sealed class ChatEngine
             return AttachResult.ShuttingDown;
         }
 
-        session.Id = Interlocked.Increment(ref _lastSessionId);
+        if (session.Id == 0 && !Open(session))
+        {
+            return AttachResult.ShuttingDown;
+        }
+
         if (nick is null)
         {
             _nicks.ClaimGuest(session);
@@ -85,6 +124,7 @@ public sealed class ChatEngine
         }
 
         _sessions[session.Id] = session;
+        UpdatePeak();
 
         // Shutdown may have begun between the check and the insert, and missed this session.
         if (_shuttingDown)
@@ -104,14 +144,14 @@ public sealed class ChatEngine
     /// Queues what the joiner is told, given the members with the joiner last; it runs under the
     /// channel's lock, so it sees exactly who is there and comes before any later event. It MUST only enqueue.
     /// </param>
-    public JoinResult Join(ClientSession session, Channel channel, Action<IReadOnlyList<ClientSession>>? greet = null) =>
+    public JoinResult Join(ClientSession session, Channel channel, Action<Channel, IReadOnlyList<ClientSession>>? greet = null) =>
         JoinCore(session, channel, greet) ?? JoinResult.AlreadyMember;
 
     /// <summary>
     /// Joins the channel named <paramref name="name"/> (a valid name: the protocol checked it),
     /// creating it if it does not exist; see the other overload for <paramref name="greet"/>.
     /// </summary>
-    public JoinResult Join(ClientSession session, string name, Action<IReadOnlyList<ClientSession>>? greet = null)
+    public JoinResult Join(ClientSession session, string name, Action<Channel, IReadOnlyList<ClientSession>>? greet = null)
     {
         // Checked before the channel is made, so a refused join leaves no empty channel behind.
         if (session.Channels.Count >= Options.MaxChannelsPerUser)
@@ -132,7 +172,7 @@ public sealed class ChatEngine
         }
     }
 
-    private JoinResult? JoinCore(ClientSession session, Channel channel, Action<IReadOnlyList<ClientSession>>? greet)
+    private JoinResult? JoinCore(ClientSession session, Channel channel, Action<Channel, IReadOnlyList<ClientSession>>? greet)
     {
         if (!channel.IsMember(session) && session.Channels.Count >= Options.MaxChannelsPerUser)
         {
@@ -172,8 +212,11 @@ public sealed class ChatEngine
     public void SetTopic(ClientSession session, Channel channel, string text) =>
         channel.SetTopic(new ChannelTopic(text, session.Nick, Time.GetUtcNow()), new TopicEvent(session, session.Nick, channel, text));
 
+    /// <summary>Gives or takes <paramref name="target"/>'s operator status in <paramref name="channel"/>; false if it is not a member.</summary>
+    public bool SetOperator(ClientSession actor, Channel channel, ClientSession target, bool granted) =>
+        channel.SetOperator(target, granted, new OperatorEvent(actor, actor.Nick, channel, target.Nick, granted));
+
     /// <summary>Sends a private message to <paramref name="target"/> only.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "The engine is the boundary a distributed engine replaces; its operations stay instance members.")]
     public void SendPrivate(ClientSession sender, ClientSession target, string text, MessageKind kind)
     {
         var bytes = target.WireFormat.Encode(new PrivateMessageEvent(sender, sender.Nick, target, target.Nick, text, kind));
@@ -205,7 +248,6 @@ public sealed class ChatEngine
     public ClientSession? FindByNick(string nick) => _nicks.TryFind(nick, out var session) ? session : null;
 
     /// <summary>Relays a message to every member of <paramref name="channel"/> but its sender.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "The engine is the boundary a distributed engine replaces; its operations stay instance members.")]
     public void SendMessage(ClientSession sender, Channel channel, string text, MessageKind kind) =>
         channel.Broadcast(new MessageEvent(sender, sender.Nick, channel, text, kind), except: sender);
 
@@ -215,6 +257,7 @@ public sealed class ChatEngine
     /// </summary>
     public void Detach(ClientSession session, DisconnectReason reason)
     {
+        _connections.TryRemove(session.Id, out _);
         if (!_sessions.TryRemove(session.Id, out _))
         {
             return;
@@ -240,9 +283,18 @@ public sealed class ChatEngine
     public void BeginShutdown()
     {
         _shuttingDown = true;
-        foreach (var session in _sessions.Values)
+        foreach (var session in _connections.Values)
         {
             session.Close(DisconnectReason.ServerShutdown);
+        }
+    }
+
+    private void UpdatePeak()
+    {
+        var count = _sessions.Count;
+        int peak;
+        while (count > (peak = Volatile.Read(ref _peakSessionCount)) && Interlocked.CompareExchange(ref _peakSessionCount, count, peak) != peak)
+        {
         }
     }
 

@@ -61,7 +61,7 @@ public sealed class Channel
     /// (a welcome, a names list) is exact and comes before any later event. It MUST only enqueue.
     /// Returns null when the channel closed meanwhile (the caller looks it up again).
     /// </summary>
-    internal JoinResult? Add(ClientSession session, ChatEvent announcement, Action<IReadOnlyList<ClientSession>>? greet)
+    internal JoinResult? Add(ClientSession session, ChatEvent announcement, Action<Channel, IReadOnlyList<ClientSession>>? greet)
     {
         lock (_gate)
         {
@@ -83,7 +83,7 @@ public sealed class Channel
             Fanout.Deliver(_members, announcement, except: null);
             ClientSession[] members = [.. _members, session];
             Volatile.Write(ref _members, members);
-            greet?.Invoke(members);
+            greet?.Invoke(this, members);
             return JoinResult.Joined;
         }
     }
@@ -137,6 +137,26 @@ public sealed class Channel
         lock (_gate)
         {
             Fanout.Deliver(_members, chatEvent, except, alreadyTold);
+        }
+    }
+
+    /// <summary>Grants or takes operator status from a member and tells every member; false if not a member.</summary>
+    internal bool SetOperator(ClientSession target, bool granted, ChatEvent announcement)
+    {
+        lock (_gate)
+        {
+            if (Array.IndexOf(_members, target) < 0)
+            {
+                return false;
+            }
+
+            var changed = granted ? _operators.Add(target) : _operators.Remove(target);
+            if (changed)
+            {
+                Fanout.Deliver(_members, announcement, except: null);
+            }
+
+            return true;
         }
     }
 

@@ -33,6 +33,11 @@ public sealed class FloodGate
         _lastRefill = time.GetTimestamp();
     }
 
+    /// <summary>How long until the bucket is out of debt (zero when it is not in debt).</summary>
+    public TimeSpan TimeUntilClear => _tokens >= 0 || _options.LinesPerSecond <= 0
+        ? TimeSpan.Zero
+        : TimeSpan.FromSeconds(-_tokens / _options.LinesPerSecond);
+
     public FloodVerdict Take()
     {
         if (_options.LinesPerSecond <= 0)

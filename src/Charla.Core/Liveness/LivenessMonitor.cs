@@ -26,7 +26,7 @@ public static class LivenessMonitor
     public static void SweepOnce(ChatEngine engine)
     {
         var now = engine.Time.GetTimestamp();
-        foreach (var session in engine.Sessions)
+        foreach (var session in engine.Connections)
         {
             session.CheckLiveness(now);
         }

@@ -46,3 +46,7 @@ public sealed record PrivateMessageEvent(ClientSession Source, string SourceNick
 /// <summary>A session set (or cleared, with empty text) a channel's topic.</summary>
 public sealed record TopicEvent(ClientSession Source, string SourceNick, Channel Channel, string Text)
     : ChatEvent(Source, SourceNick);
+
+/// <summary>A channel member was given (<see cref="Granted"/>) or lost operator status.</summary>
+public sealed record OperatorEvent(ClientSession Source, string SourceNick, Channel Channel, string TargetNick, bool Granted)
+    : ChatEvent(Source, SourceNick);

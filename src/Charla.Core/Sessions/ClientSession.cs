@@ -16,6 +16,7 @@ public abstract class ClientSession
     private DisconnectReason? _closeReason;
     private long _lastActivity;
     private volatile string _nick = "*";
+    private string? _awayMessage;
 
     protected ClientSession(WireFormat wireFormat, string host, EngineOptions options, TimeProvider time)
     {
@@ -24,6 +25,8 @@ public abstract class ClientSession
         Time = time;
         Output = new OutputQueue(options.SendQueueBytes);
         _lastActivity = time.GetTimestamp();
+        ConnectedTimestamp = _lastActivity;
+        ConnectedAt = time.GetUtcNow();
     }
 
     /// <summary>Unique for the life of the engine; 0 until the engine admits the session.</summary>
@@ -44,6 +47,19 @@ public abstract class ClientSession
 
     /// <summary>The real name (IRC's "gecos"), free text.</summary>
     public string RealName { get; protected set; } = string.Empty;
+
+    /// <summary>The away message, or null when the user is here (IRC AWAY).</summary>
+    public string? AwayMessage
+    {
+        get => Volatile.Read(ref _awayMessage);
+        set => Volatile.Write(ref _awayMessage, value);
+    }
+
+    /// <summary>When the session was created (connected), from <see cref="TimeProvider.GetUtcNow"/>.</summary>
+    public DateTimeOffset ConnectedAt { get; }
+
+    /// <summary>The same moment as a <see cref="TimeProvider"/> timestamp, for elapsed-time checks.</summary>
+    public long ConnectedTimestamp { get; }
 
     /// <summary>How the core's events are written for this client; routing serializes once per form.</summary>
     public WireFormat WireFormat { get; }

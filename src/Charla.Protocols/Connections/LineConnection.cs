@@ -21,7 +21,15 @@ public static class LineConnection
         var writer = OutputPump.RunAsync(session, transport.Output);
         try
         {
-            protocol.Start();
+            if (engine.Open(session))
+            {
+                protocol.Start();
+            }
+            else
+            {
+                session.Close(DisconnectReason.ServerShutdown);
+            }
+
             if (!session.IsClosing)
             {
                 session.Close(await ReadLinesAsync(engine, session, protocol, transport.Input));
@@ -46,6 +54,7 @@ public static class LineConnection
     {
         var framer = new LineFramer(protocol.MaxLineBytes);
         var flood = new FloodGate(engine.Options.Flood, engine.Time);
+        var delaying = false; // a line was put back to wait for the flood gate: its token is paid
         while (true)
         {
             ReadResult result;
@@ -70,22 +79,43 @@ public static class LineConnection
 
             session.MarkActivity();
             var buffer = result.Buffer;
+            if (delaying && buffer.Length > protocol.MaxPendingBytes)
+            {
+                // Still sending while its commands wait: a real flood, not a burst.
+                return DisconnectReason.ExcessFlood;
+            }
+
+            var putBack = false;
             while (!session.IsClosing)
             {
+                var before = buffer;
                 var status = framer.TryRead(ref buffer, out var line);
                 if (status == FrameStatus.NeedMore)
                 {
                     break;
                 }
 
-                switch (flood.Take())
+                var verdict = delaying ? FloodVerdict.Accept : flood.Take();
+                delaying = false;
+                if (verdict != FloodVerdict.Accept && protocol.FloodPolicy == FloodPolicy.Delay && status == FrameStatus.Line)
                 {
-                    case FloodVerdict.Disconnect:
-                        session.Close(DisconnectReason.ExcessFlood);
-                        continue;
-                    case FloodVerdict.Refuse:
-                        protocol.OnFloodRefused();
-                        continue;
+                    // Put the line back and wait, without reading: TCP pushes back on the sender,
+                    // and the next read shows how much input piled up meanwhile.
+                    buffer = before;
+                    putBack = delaying = true;
+                    break;
+                }
+
+                if (verdict == FloodVerdict.Disconnect && protocol.FloodPolicy == FloodPolicy.Refuse)
+                {
+                    session.Close(DisconnectReason.ExcessFlood);
+                    continue;
+                }
+
+                if (verdict == FloodVerdict.Refuse && protocol.FloodPolicy == FloodPolicy.Refuse)
+                {
+                    protocol.OnFloodRefused();
+                    continue;
                 }
 
                 if (status == FrameStatus.TooLong)
@@ -98,10 +128,17 @@ public static class LineConnection
                 }
             }
 
-            input.AdvanceTo(buffer.Start, buffer.End);
+            // A put-back line is not examined either, so the next read returns it at once.
+            input.AdvanceTo(buffer.Start, putBack ? buffer.Start : buffer.End);
             if (session.IsClosing)
             {
                 return session.CloseReason!;
+            }
+
+            if (putBack)
+            {
+                await Task.Delay(flood.TimeUntilClear, engine.Time);
+                continue;
             }
 
             if (result.IsCompleted)

@@ -26,6 +26,10 @@ public sealed class PlainConnection : ILineProtocol
 
     public int MaxLineBytes { get; }
 
+    public FloodPolicy FloodPolicy => FloodPolicy.Refuse;
+
+    public int MaxPendingBytes => 0;
+
     /// <summary>Runs a plain-mode connection on <paramref name="transport"/> until it ends.</summary>
     public static Task RunAsync(ChatEngine engine, PlainOptions options, IDuplexPipe transport, string remoteHost, TimeSpan drainTimeout)
     {
@@ -41,7 +45,7 @@ public sealed class PlainConnection : ILineProtocol
             return;
         }
 
-        _engine.Join(_session, _engine.Lobby, members => _session.Reply(PlainReplies.Welcome(_session.Nick, members.Count - 1)));
+        _engine.Join(_session, _engine.Lobby, (_, members) => _session.Reply(PlainReplies.Welcome(_session.Nick, members.Count - 1)));
     }
 
     public void OnLine(in ReadOnlySequence<byte> line) => _handler.Handle(line);

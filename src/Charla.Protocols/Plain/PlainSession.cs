@@ -6,10 +6,20 @@ using Charla.Protocols.Connections;
 namespace Charla.Protocols.Plain;
 
 /// <summary>A plain-mode client: the core's session plus the pipe its connection runs on.</summary>
-public sealed class PlainSession(IDuplexPipe transport, string host, PlainOptions options, EngineOptions engineOptions, TimeProvider time)
-    : PipeSession(transport, PlainWireFormat.Instance, host, engineOptions, time)
+public sealed class PlainSession : PipeSession
 {
-    private readonly TimeSpan _idleTimeout = TimeSpan.FromSeconds(options.IdleTimeoutSeconds);
+    /// <summary>How plain-mode users appear to IRC users: <c>Guest1!plain@127.0.0.1</c>.</summary>
+    public const string PlainUserName = "plain";
+
+    private readonly TimeSpan _idleTimeout;
+
+    public PlainSession(IDuplexPipe transport, string host, PlainOptions options, EngineOptions engineOptions, TimeProvider time)
+        : base(transport, PlainWireFormat.Instance, host, engineOptions, time)
+    {
+        _idleTimeout = TimeSpan.FromSeconds(options.IdleTimeoutSeconds);
+        UserName = PlainUserName;
+        RealName = "Plain-mode user";
+    }
 
     /// <summary>Queues one server line to this client.</summary>
     public void Reply(string line) => Send(PlainReplies.Encode(line));

@@ -27,6 +27,8 @@ public sealed class PlainWireFormat : WireFormat
     {
         MessageEvent { Kind: MessageKind.Action } m => PlainReplies.Encode($"* {m.SourceNick} {m.Text}"),
         MessageEvent { Kind: MessageKind.Notice } m => PlainReplies.Encode($"-{m.SourceNick}- {m.Text}"),
+        // Other CTCP requests (VERSION, PING...) are for IRC clients to answer: a plain user could not.
+        MessageEvent { Text: ['\u0001', ..] } => ReadOnlyMemory<byte>.Empty,
         MessageEvent m => PlainReplies.Encode($"{m.SourceNick}: {m.Text}"),
         JoinEvent j => PlainReplies.Encode($"* {j.SourceNick} joined"),
         QuitEvent q => PlainReplies.Encode($"* {q.SourceNick} left ({q.Reason.Message})"),

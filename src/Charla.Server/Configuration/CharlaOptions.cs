@@ -1,4 +1,5 @@
 using Charla.Core;
+using Charla.Protocols.Irc;
 using Charla.Protocols.Plain;
 
 namespace Charla.Server.Configuration;
@@ -14,6 +15,8 @@ public sealed class CharlaOptions
     public string Bind { get; set; } = "*";
 
     public PlainOptions Plain { get; set; } = new();
+
+    public IrcOptions Irc { get; set; } = new();
 
     public HttpOptions Http { get; set; } = new();
 

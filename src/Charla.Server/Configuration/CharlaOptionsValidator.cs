@@ -13,12 +13,32 @@ public static class CharlaOptionsValidator
             errors.Add($"Bind: \"{options.Bind}\" is not an IP address, \"*\" or \"localhost\".");
         }
 
-        Port(errors, "Plain:Port", options.Plain.Port);
-        Port(errors, "Http:Port", options.Http.Port);
-        if (options.Plain.Port != 0 && options.Plain.Port == options.Http.Port)
+        var ports = new (string Key, int Port)[] { ("Plain:Port", options.Plain.Port), ("Irc:Port", options.Irc.Port), ("Http:Port", options.Http.Port) };
+        foreach (var (key, port) in ports)
         {
-            errors.Add($"Plain:Port and Http:Port are both {options.Plain.Port}.");
+            Port(errors, key, port);
         }
+
+        foreach (var clash in ports.Where(p => p.Port != 0).GroupBy(p => p.Port).Where(g => g.Count() > 1))
+        {
+            errors.Add($"{string.Join(" and ", clash.Select(p => p.Key))} are all {clash.Key}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Irc.ServerName) || options.Irc.ServerName.Contains(' ', StringComparison.Ordinal))
+        {
+            errors.Add($"Irc:ServerName: \"{options.Irc.ServerName}\" must be one word, like a host name.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Irc.NetworkName) || options.Irc.NetworkName.Contains(' ', StringComparison.Ordinal))
+        {
+            errors.Add($"Irc:NetworkName: \"{options.Irc.NetworkName}\" must be one word (it is an ISUPPORT token).");
+        }
+
+        AtLeast(errors, "Irc:RegistrationTimeoutSeconds", options.Irc.RegistrationTimeoutSeconds, 1);
+        AtLeast(errors, "Irc:PingIntervalSeconds", options.Irc.PingIntervalSeconds, 1);
+        AtLeast(errors, "Irc:PingTimeoutSeconds", options.Irc.PingTimeoutSeconds, 1);
+        AtLeast(errors, "Irc:RecvQueueBytes", options.Irc.RecvQueueBytes, 512);
+        AtLeast(errors, "Limits:MaxChannelsPerUser", options.Limits.MaxChannelsPerUser, 1);
 
         AtLeast(errors, "Plain:MaxLineBytes", options.Plain.MaxLineBytes, 16);
         AtLeast(errors, "Plain:IdleTimeoutSeconds", options.Plain.IdleTimeoutSeconds, 0);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Charla.Core;
+using Charla.Protocols.Irc;
 using Charla.Server.Configuration;
 using Charla.Server.Health;
 using Charla.Server.Liveness;
@@ -41,6 +42,9 @@ public sealed partial class CharlaServer : IAsyncDisposable
     /// <summary>Where plain mode listens, with the real port once started.</summary>
     public IPEndPoint PlainEndPoint => _listeners.Plain!.IPEndPoint!;
 
+    /// <summary>Where IRC listens, with the real port once started.</summary>
+    public IPEndPoint IrcEndPoint => _listeners.Irc!.IPEndPoint!;
+
     /// <summary>Where HTTP listens, with the real port once started.</summary>
     public IPEndPoint HttpEndPoint => _listeners.Http!.IPEndPoint!;
 
@@ -68,6 +72,7 @@ public sealed partial class CharlaServer : IAsyncDisposable
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new ChatEngine(options.Limits, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new IrcServerInfo(options.Irc, options.Limits, sp.GetRequiredService<ChatEngine>().StartedAt));
         builder.Services.AddHostedService<LivenessService>();
 
         var listeners = new ListenerSlots();
@@ -79,6 +84,11 @@ public sealed partial class CharlaServer : IAsyncDisposable
             {
                 listeners.Plain = listen;
                 listen.UseConnectionHandler<PlainConnectionHandler>();
+            });
+            Listen(kestrel, address, options.Irc.Port, listen =>
+            {
+                listeners.Irc = listen;
+                listen.UseConnectionHandler<IrcConnectionHandler>();
             });
             Listen(kestrel, address, options.Http.Port, listen => listeners.Http = listen);
         });
@@ -106,6 +116,7 @@ public sealed partial class CharlaServer : IAsyncDisposable
         }
 
         _logger.LogInformation("Plain mode listening on {EndPoint}", PlainEndPoint);
+        _logger.LogInformation("IRC listening on {EndPoint}", IrcEndPoint);
         _logger.LogInformation("HTTP listening on http://{EndPoint} (health: /healthz)", HttpEndPoint);
     }
 
@@ -142,6 +153,7 @@ public sealed partial class CharlaServer : IAsyncDisposable
 
         var endpoint = match.Groups["endpoint"].Value;
         var listener = endpoint.EndsWith($":{Options.Plain.Port}", StringComparison.Ordinal) ? " (plain mode, --plain-port)"
+            : endpoint.EndsWith($":{Options.Irc.Port}", StringComparison.Ordinal) ? " (IRC, --irc-port)"
             : endpoint.EndsWith($":{Options.Http.Port}", StringComparison.Ordinal) ? " (HTTP, --http-port)"
             : string.Empty;
         return $"cannot listen on {endpoint}{listener}: {match.Groups["reason"].Value}";
@@ -155,6 +167,8 @@ public sealed partial class CharlaServer : IAsyncDisposable
     private sealed class ListenerSlots
     {
         public ListenOptions? Plain { get; set; }
+
+        public ListenOptions? Irc { get; set; }
 
         public ListenOptions? Http { get; set; }
     }

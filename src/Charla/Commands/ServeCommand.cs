@@ -11,15 +11,17 @@ public static class ServeCommand
     public static Command Create()
     {
         var plainPort = new Option<int?>("--plain-port") { Description = "Plain-mode TCP port (default 5556; 0 picks a free port)." };
+        var ircPort = new Option<int?>("--irc-port") { Description = "IRC TCP port (default 6667; 0 picks a free port)." };
         var httpPort = new Option<int?>("--http-port") { Description = "HTTP port for /healthz (default 8080; 0 picks a free port)." };
         var bind = new Option<string?>("--bind") { Description = "Address to listen on: * (all interfaces, the default), localhost, or an IP." };
         var config = new Option<string?>("--config") { Description = "A JSON configuration file (see README: Configuration)." };
 
-        var command = new Command("serve", "Run the Charla server.") { plainPort, httpPort, bind, config };
+        var command = new Command("serve", "Run the Charla server.") { plainPort, ircPort, httpPort, bind, config };
         command.SetAction((parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
             Set(overrides, "Plain:Port", parse.GetValue(plainPort));
+            Set(overrides, "Irc:Port", parse.GetValue(ircPort));
             Set(overrides, "Http:Port", parse.GetValue(httpPort));
             if (parse.GetValue(bind) is { } address)
             {

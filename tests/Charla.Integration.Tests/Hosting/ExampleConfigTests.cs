@@ -17,6 +17,7 @@ public sealed class ExampleConfigTests
         var defaults = new CharlaOptions();
         Assert.Equal(defaults.Bind, options.Bind);
         Assert.Equivalent(defaults.Plain, options.Plain, strict: true);
+        Assert.Equivalent(defaults.Irc, options.Irc, strict: true);
         Assert.Equivalent(defaults.Http, options.Http, strict: true);
         Assert.Equivalent(defaults.Limits, options.Limits, strict: true);
         Assert.Equivalent(defaults.Tcp, options.Tcp, strict: true);

@@ -21,7 +21,8 @@ public sealed class StartupTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("ok\n", await response.Content.ReadAsStringAsync());
             var lines = process.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(2, lines.Length);
+            Assert.Equal(3, lines.Length);
+            Assert.Contains(lines, l => l.Contains("IRC listening on 127.0.0.1:", StringComparison.Ordinal));
         }
     }
 
@@ -32,7 +33,7 @@ public sealed class StartupTests
         squatter.Start();
         var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
 
-        using var process = CharlaProcess.Start(["serve", "--bind", "127.0.0.1", "--plain-port", $"{port}", "--http-port", "0"]);
+        using var process = CharlaProcess.Start(["serve", "--bind", "127.0.0.1", "--plain-port", $"{port}", "--irc-port", "0", "--http-port", "0"]);
 
         Assert.Equal(1, await process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal($"charla: cannot listen on 127.0.0.1:{port} (plain mode, --plain-port): address already in use\n", process.Stderr);

@@ -81,7 +81,7 @@ internal sealed partial class CharlaProcess : IDisposable
     public static async Task<(CharlaProcess Process, int PlainPort)> StartServerAsync(
         IEnumerable<string>? extraArguments = null, IDictionary<string, string>? environment = null)
     {
-        var process = Start(["serve", "--bind", "127.0.0.1", "--plain-port", "0", "--http-port", "0", .. extraArguments ?? []], environment);
+        var process = Start(["serve", "--bind", "127.0.0.1", "--plain-port", "0", "--irc-port", "0", "--http-port", "0", .. extraArguments ?? []], environment);
         var ready = await process.WaitForOutputAsync(PlainReady());
         return (process, int.Parse(ready.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture));
     }

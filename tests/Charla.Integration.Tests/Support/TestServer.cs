@@ -16,7 +16,7 @@ internal sealed class TestServer : IAsyncDisposable
 {
     private readonly CharlaServer _server;
     private readonly ErrorLog _errors;
-    private readonly ConcurrentBag<PlainClient> _clients = [];
+    private readonly ConcurrentBag<IAsyncDisposable> _clients = [];
 
     private TestServer(CharlaServer server, ErrorLog errors)
     {
@@ -28,6 +28,8 @@ internal sealed class TestServer : IAsyncDisposable
 
     public IPEndPoint HttpEndPoint => _server.HttpEndPoint;
 
+    public IPEndPoint IrcEndPoint => _server.IrcEndPoint;
+
     public ChatEngine Engine => _server.Engine;
 
     /// <param name="settings">Configuration keys and values, as in the JSON file: ("Plain:MaxLineBytes", "50").</param>
@@ -37,6 +39,7 @@ internal sealed class TestServer : IAsyncDisposable
         {
             ["Bind"] = "127.0.0.1",
             ["Plain:Port"] = "0",
+            ["Irc:Port"] = "0",
             ["Http:Port"] = "0",
             ["Limits:Flood:LinesPerSecond"] = "0",
         };
@@ -60,6 +63,22 @@ internal sealed class TestServer : IAsyncDisposable
     {
         var client = await PlainClient.ConnectAsync(PlainEndPoint, readWelcome, receiveBufferBytes);
         _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>Connects an IRC client (not registered yet); the server disposes it with itself.</summary>
+    public async Task<IrcClient> ConnectIrcAsync()
+    {
+        var client = await IrcClient.ConnectAsync(IrcEndPoint);
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>Connects and registers an IRC client as <paramref name="nick"/>.</summary>
+    public async Task<IrcClient> RegisterIrcAsync(string nick, params string[] caps)
+    {
+        var client = await ConnectIrcAsync();
+        await client.RegisterAsync(nick, caps);
         return client;
     }
 

@@ -1,0 +1,24 @@
+using Charla.Protocols.Irc.Messages;
+
+namespace Charla.Protocols.Irc.Commands;
+
+/// <summary>AWAY [:message]: with a message, 306 and marked away; without, 305 and back.</summary>
+public sealed class AwayCommand : IIrcCommand
+{
+    public const int AwayLength = 200;
+
+    public void Execute(IrcContext context, IrcMessage message)
+    {
+        var session = context.Session;
+        var text = message.Count > 0 ? message[0] : string.Empty;
+        if (text.Length == 0)
+        {
+            session.AwayMessage = null;
+            session.Numeric(Numerics.RplUnAway, "You are no longer marked as being away");
+            return;
+        }
+
+        session.AwayMessage = text.Length > AwayLength ? text[..AwayLength] : text;
+        session.Numeric(Numerics.RplNowAway, "You have been marked as being away");
+    }
+}

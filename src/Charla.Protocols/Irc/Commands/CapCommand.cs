@@ -1,0 +1,80 @@
+using System.Globalization;
+using Charla.Protocols.Irc.Messages;
+using Charla.Protocols.Irc.Registration;
+
+namespace Charla.Protocols.Irc.Commands;
+
+/// <summary>
+/// CAP LS [version] | LIST | REQ :caps | END (ircv3.net/specs/extensions/capability-negotiation).
+/// LS and REQ before registration hold it until END.
+/// </summary>
+public sealed class CapCommand : IIrcCommand
+{
+    public void Execute(IrcContext context, IrcMessage message)
+    {
+        var session = context.Session;
+        var server = context.Server.Name;
+        switch (message[0].ToUpperInvariant())
+        {
+            case "LS":
+                if (!session.IsRegistered)
+                {
+                    session.CapNegotiating = true;
+                }
+
+                session.CapVersion = message.Count > 1 && int.TryParse(message[1], NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+                    ? version : 301;
+                if (session.CapVersion >= 302)
+                {
+                    // cap-notify is implicitly enabled for 302 clients (capability-negotiation spec).
+                    session.EnableCap(Capabilities.CapNotify);
+                }
+
+                session.SendLine(IrcLine.Build(server, "CAP", [session.Target, "LS", Capabilities.List], trailing: true));
+                break;
+            case "LIST":
+                session.SendLine(IrcLine.Build(server, "CAP", [session.Target, "LIST", string.Join(' ', session.EnabledCaps.Order(StringComparer.Ordinal))], trailing: true));
+                break;
+            case "REQ":
+                Request(context, message.Count > 1 ? message[1] : string.Empty);
+                break;
+            case "END":
+                session.CapNegotiating = false;
+                RegistrationFlow.TryComplete(context);
+                break;
+            default:
+                session.Numeric(Numerics.ErrInvalidCapCmd, message[0], "Invalid CAP command");
+                break;
+        }
+    }
+
+    /// <summary>All or nothing: ACK when every requested change is possible, else NAK and no change.</summary>
+    private static void Request(IrcContext context, string requested)
+    {
+        var session = context.Session;
+        if (!session.IsRegistered)
+        {
+            session.CapNegotiating = true;
+        }
+
+        var changes = requested.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var valid = changes.Length > 0 && changes.All(c => Capabilities.Supported.Contains(c.TrimStart('-')));
+        var reply = valid ? "ACK" : "NAK";
+        if (valid)
+        {
+            foreach (var change in changes)
+            {
+                if (change.StartsWith('-'))
+                {
+                    session.DisableCap(change[1..]);
+                }
+                else
+                {
+                    session.EnableCap(change);
+                }
+            }
+        }
+
+        session.SendLine(IrcLine.Build(context.Server.Name, "CAP", [session.Target, reply, requested], trailing: true));
+    }
+}

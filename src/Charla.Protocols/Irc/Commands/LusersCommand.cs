@@ -1,0 +1,22 @@
+using System.Globalization;
+using Charla.Protocols.Irc.Messages;
+
+namespace Charla.Protocols.Irc.Commands;
+
+/// <summary>LUSERS: 251, 254, 255, 265, 266 (one server, no operators: 252 and 253 are left out).</summary>
+public sealed class LusersCommand : IIrcCommand
+{
+    public void Execute(IrcContext context, IrcMessage message) => Send(context);
+
+    public static void Send(IrcContext context)
+    {
+        var (engine, session) = (context.Engine, context.Session);
+        var users = engine.SessionCount.ToString(CultureInfo.InvariantCulture);
+        var peak = Math.Max(engine.PeakSessionCount, engine.SessionCount).ToString(CultureInfo.InvariantCulture);
+        session.Numeric(Numerics.RplLUserClient, $"There are {users} users and 0 invisible on 1 servers");
+        session.Numeric(Numerics.RplLUserChannels, engine.ChannelCount.ToString(CultureInfo.InvariantCulture), "channels formed");
+        session.Numeric(Numerics.RplLUserMe, $"I have {users} clients and 0 servers");
+        session.Numeric(Numerics.RplLocalUsers, users, peak, $"Current local users {users}, max {peak}");
+        session.Numeric(Numerics.RplGlobalUsers, users, peak, $"Current global users {users}, max {peak}");
+    }
+}

@@ -1,0 +1,112 @@
+using Charla.Core.Routing;
+using Charla.Protocols.Irc.Messages;
+
+namespace Charla.Protocols.Irc.Commands;
+
+/// <summary>
+/// PRIVMSG / NOTICE &lt;target&gt;{,&lt;target&gt;} :&lt;text&gt;, to channels (members only: +n) and
+/// nicks, at most MAXTARGETS targets. CTCP passes through; CTCP ACTION becomes an action, which
+/// plain-mode users see as "* nick text". As RFC 2812 asks, NOTICE never gets an error reply.
+/// </summary>
+public sealed class MessageCommand(MessageKind kind) : IIrcCommand
+{
+    private const string ActionStart = "\u0001ACTION ";
+
+    private string Verb => kind == MessageKind.Notice ? "NOTICE" : "PRIVMSG";
+
+    public void Execute(IrcContext context, IrcMessage message)
+    {
+        var session = context.Session;
+        if (message.Count == 0 || message[0].Length == 0)
+        {
+            Error(session, Numerics.ErrNoRecipient, $"No recipient given ({Verb})");
+            return;
+        }
+
+        if (message.Count < 2 || message[1].Length == 0)
+        {
+            Error(session, Numerics.ErrNoTextToSend, "No text to send");
+            return;
+        }
+
+        var targets = message[0].Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (targets.Length > IrcServerInfo.MaxTargets)
+        {
+            Error(session, Numerics.ErrTooManyTargets, message[0], $"Too many targets (at most {IrcServerInfo.MaxTargets})");
+            return;
+        }
+
+        var (text, messageKind) = Classify(message[1]);
+        foreach (var target in targets)
+        {
+            Deliver(context, target, text, messageKind, message[1]);
+        }
+    }
+
+    private void Deliver(IrcContext context, string target, string text, MessageKind messageKind, string rawText)
+    {
+        var (engine, session) = (context.Engine, context.Session);
+        if (target.StartsWith('#'))
+        {
+            var channel = engine.FindChannel(target);
+            if (channel is null)
+            {
+                Error(session, Numerics.ErrNoSuchNick, target, "No such nick/channel");
+            }
+            else if (!channel.IsMember(session))
+            {
+                Error(session, Numerics.ErrCannotSendToChan, channel.Name, "Cannot send to channel (no external messages)");
+            }
+            else
+            {
+                engine.SendMessage(session, channel, text, messageKind);
+                Echo(session, channel.Name, rawText);
+            }
+
+            return;
+        }
+
+        var recipient = engine.FindByNick(target);
+        if (recipient is null)
+        {
+            Error(session, Numerics.ErrNoSuchNick, target, "No such nick/channel");
+            return;
+        }
+
+        engine.SendPrivate(session, recipient, text, messageKind);
+        Echo(session, recipient.Nick, rawText);
+        if (kind != MessageKind.Notice && recipient.AwayMessage is { } away)
+        {
+            session.Numeric(Numerics.RplAway, recipient.Nick, away);
+        }
+    }
+
+    /// <summary>echo-message: the sender gets its own message back, exactly as sent.</summary>
+    private void Echo(IrcSession session, string target, string rawText)
+    {
+        if (session.Has(Capabilities.EchoMessage))
+        {
+            session.SendLine(IrcLine.Build(session.Prefix, Verb, [target, rawText], trailing: true));
+        }
+    }
+
+    /// <summary>"\x01ACTION waves\x01" is the action "waves"; anything else is text as it is.</summary>
+    private (string Text, MessageKind Kind) Classify(string text)
+    {
+        if (kind == MessageKind.Normal && text.StartsWith(ActionStart, StringComparison.Ordinal))
+        {
+            var action = text[ActionStart.Length..];
+            return (action.EndsWith('\u0001') ? action[..^1] : action, MessageKind.Action);
+        }
+
+        return (text, kind);
+    }
+
+    private void Error(IrcSession session, string code, params string[] parameters)
+    {
+        if (kind != MessageKind.Notice)
+        {
+            session.Numeric(code, parameters);
+        }
+    }
+}

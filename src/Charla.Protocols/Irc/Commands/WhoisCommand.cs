@@ -1,0 +1,39 @@
+using System.Globalization;
+using Charla.Protocols.Irc.Messages;
+
+namespace Charla.Protocols.Irc.Commands;
+
+/// <summary>WHOIS [&lt;server&gt;] &lt;nick&gt;: 311, 319, 312, 301, 317, then 318 (or 401 and 318).</summary>
+public sealed class WhoisCommand : IIrcCommand
+{
+    public void Execute(IrcContext context, IrcMessage message)
+    {
+        var (engine, session) = (context.Engine, context.Session);
+        var nick = message[message.Count - 1].Split(',')[0];
+        var user = engine.FindByNick(nick);
+        if (user is null)
+        {
+            session.Numeric(Numerics.ErrNoSuchNick, nick, "No such nick/channel");
+            session.Numeric(Numerics.RplEndOfWhois, nick, "End of /WHOIS list");
+            return;
+        }
+
+        session.Numeric(Numerics.RplWhoisUser, user.Nick, user.UserName, IrcLine.Host(user.Host), "*", user.RealName);
+        var channels = string.Join(' ', user.Channels.Select(c => ChannelReplies.MemberPrefix(c, user) + c.Name));
+        if (channels.Length > 0)
+        {
+            session.Numeric(Numerics.RplWhoisChannels, user.Nick, channels);
+        }
+
+        session.Numeric(Numerics.RplWhoisServer, user.Nick, context.Server.Name, $"{context.Server.Options.NetworkName} chat server");
+        if (user.AwayMessage is { } away)
+        {
+            session.Numeric(Numerics.RplAway, user.Nick, away);
+        }
+
+        var idle = (long)user.IdleFor(engine.Time.GetTimestamp()).TotalSeconds;
+        session.Numeric(Numerics.RplWhoisIdle, user.Nick, idle.ToString(CultureInfo.InvariantCulture),
+            user.ConnectedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), "seconds idle, signon time");
+        session.Numeric(Numerics.RplEndOfWhois, user.Nick, "End of /WHOIS list");
+    }
+}

@@ -1,0 +1,107 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text;
+using System.Text.Unicode;
+using Charla.Core;
+using Charla.Core.Sessions;
+using Charla.Protocols.Connections;
+using Charla.Protocols.Irc.Commands;
+using Charla.Protocols.Irc.Messages;
+
+namespace Charla.Protocols.Irc;
+
+/// <summary>
+/// IRC on a connection: every line is checked (length, UTF-8, NUL), parsed and dispatched
+/// through <see cref="IrcCommandTable"/>; excess lines are delayed, not refused; the last line
+/// is an ERROR that says why the link closes.
+/// </summary>
+public sealed class IrcConnection : ILineProtocol
+{
+    private readonly IrcContext _context;
+
+    private IrcConnection(IrcContext context, IrcOptions options)
+    {
+        _context = context;
+        MaxPendingBytes = options.RecvQueueBytes;
+    }
+
+    public int MaxLineBytes => IrcLimits.MaxLineBytes;
+
+    public FloodPolicy FloodPolicy => FloodPolicy.Delay;
+
+    public int MaxPendingBytes { get; }
+
+    /// <summary>Runs an IRC connection on <paramref name="transport"/> until it ends.</summary>
+    public static Task RunAsync(ChatEngine engine, IrcServerInfo server, IDuplexPipe transport, string remoteHost, TimeSpan drainTimeout)
+    {
+        var session = new IrcSession(transport, remoteHost, server, engine.Options, engine.Time);
+        var protocol = new IrcConnection(new IrcContext(engine, session, server), server.Options);
+        return LineConnection.RunAsync(engine, session, protocol, transport, drainTimeout);
+    }
+
+    public void Start()
+    {
+    }
+
+    public void OnLine(in ReadOnlySequence<byte> line)
+    {
+        if (line.IsEmpty)
+        {
+            return;
+        }
+
+        var bytes = line.IsSingleSegment ? line.FirstSpan : line.ToArray();
+        if (MessageLength(bytes) > IrcLimits.MaxMessageBytes)
+        {
+            OnLineTooLong();
+            return;
+        }
+
+        if (!Utf8.IsValid(bytes))
+        {
+            Fail("INVALID_UTF8", "Message rejected, your IRC software MUST use UTF-8 encoding on this network");
+            return;
+        }
+
+        if (bytes.Contains((byte)0))
+        {
+            Fail("INVALID_MESSAGE", "Message rejected: it contains a NUL byte");
+            return;
+        }
+
+        if (IrcParser.Parse(Encoding.UTF8.GetString(bytes)) is { } message)
+        {
+            IrcCommandTable.Dispatch(_context, message);
+        }
+    }
+
+    public void OnLineTooLong() => _context.Session.Numeric(Numerics.ErrInputTooLong, "Input line was too long");
+
+    public void OnFloodRefused()
+    {
+        // Never called: IRC delays excess lines (FloodPolicy.Delay) instead of refusing them.
+    }
+
+    public ReadOnlyMemory<byte> Goodbye(DisconnectReason reason)
+    {
+        var session = _context.Session;
+        var text = reason.Kind == DisconnectKind.Quit ? $"Quit: {reason.Message}" : reason.Message;
+        return IrcLine.Encode(IrcLine.Build(null, "ERROR", [$"Closing Link: {IrcLine.Host(session.Host)} ({text})"], trailing: true));
+    }
+
+    /// <summary>Bytes of the message without its tags: the part IRC's 512-byte limit applies to.</summary>
+    private static int MessageLength(ReadOnlySpan<byte> line)
+    {
+        if (line.IsEmpty || line[0] != (byte)'@')
+        {
+            return line.Length;
+        }
+
+        var space = line.IndexOf((byte)' ');
+        return space < 0 ? 0 : line.Length - space - 1;
+    }
+
+    /// <summary>A standard reply (ircv3.net/specs/extensions/standard-replies) for a line that cannot be read as a command.</summary>
+    private void Fail(string code, string description) =>
+        _context.Session.SendLine(IrcLine.Build(_context.Server.Name, "FAIL", ["*", code, description], trailing: true));
+}

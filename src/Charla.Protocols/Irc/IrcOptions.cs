@@ -1,0 +1,33 @@
+namespace Charla.Protocols.Irc;
+
+/// <summary>The IRC listener and server identity. Bound from the <c>Irc</c> configuration section.</summary>
+public sealed class IrcOptions
+{
+    /// <summary>TCP port; 6667, IRC's customary plain-text port. 0 picks a free port (tests).</summary>
+    public int Port { get; set; } = 6667;
+
+    /// <summary>The server's name, the source of its numerics (<c>:charla.local 001 ...</c>).</summary>
+    public string ServerName { get; set; } = "charla.local";
+
+    /// <summary>The network's name (ISUPPORT NETWORK, the 001 welcome).</summary>
+    public string NetworkName { get; set; } = "Charla";
+
+    /// <summary>Lines of the message of the day; none gives 422 ERR_NOMOTD.</summary>
+    public string[] Motd { get; set; } = [];
+
+    /// <summary>Seconds a connection may take to register (NICK, USER, CAP END) before it is dropped.</summary>
+    public int RegistrationTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Seconds of silence before the server sends a PING. 90 as ergo and InspIRCd (120) roughly do.</summary>
+    public int PingIntervalSeconds { get; set; } = 90;
+
+    /// <summary>Seconds to wait for any reply to that PING before dropping the client with "Ping timeout".</summary>
+    public int PingTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Bytes of not-yet-handled input a client may have waiting while flood control delays its
+    /// commands; more is a real flood, and the client is dropped with "Excess Flood". 8 KiB is a
+    /// few dozen ordinary lines: a paste passes, a flood does not.
+    /// </summary>
+    public int RecvQueueBytes { get; set; } = 8192;
+}

@@ -1,0 +1,112 @@
+using System.IO.Pipelines;
+using Charla.Core;
+using Charla.Core.Sessions;
+using Charla.Protocols.Connections;
+using Charla.Protocols.Irc.Messages;
+
+namespace Charla.Protocols.Irc;
+
+/// <summary>An IRC client: the core's session plus registration, capabilities and ping state.</summary>
+public sealed class IrcSession : PipeSession
+{
+    private readonly IrcServerInfo _server;
+    private readonly HashSet<string> _caps = new(StringComparer.Ordinal);
+    private volatile bool _registered;
+    private long _pingSentAt;
+
+    public IrcSession(IDuplexPipe transport, string host, IrcServerInfo server, EngineOptions engineOptions, TimeProvider time)
+        : base(transport, IrcWireFormat.Instance, host, engineOptions, time)
+    {
+        _server = server;
+        UserName = "*";
+        RealName = string.Empty;
+    }
+
+    /// <summary>True once NICK, USER and capability negotiation are done and the welcome was sent.</summary>
+    public bool IsRegistered => _registered;
+
+    /// <summary>The nickname given before registration, not yet claimed.</summary>
+    public string? PendingNick { get; set; }
+
+    /// <summary>True once USER was given.</summary>
+    public bool HasUser { get; private set; }
+
+    /// <summary>True between CAP LS/REQ and CAP END: registration waits.</summary>
+    public bool CapNegotiating { get; set; }
+
+    /// <summary>The CAP LS version the client asked for (302 for cap-notify and values).</summary>
+    public int CapVersion { get; set; }
+
+    /// <summary>User mode +i (only shown back: there is no server-wide listing to hide from yet).</summary>
+    public bool Invisible { get; set; }
+
+    /// <summary>How this client is named in numerics: its nick, or "*" before it has one.</summary>
+    public string Target => _registered ? Nick : PendingNick ?? "*";
+
+    public IReadOnlyCollection<string> EnabledCaps => _caps;
+
+    public bool Has(string capability) => _caps.Contains(capability);
+
+    public void EnableCap(string capability) => _caps.Add(capability);
+
+    public void DisableCap(string capability) => _caps.Remove(capability);
+
+    public void SetUser(string userName, string realName)
+    {
+        // No ident lookup: '~' says the user name is the client's own claim (as ircds do).
+        UserName = "~" + (userName.Length > 16 ? userName[..16] : userName);
+        RealName = realName;
+        HasUser = true;
+    }
+
+    public void MarkRegistered() => _registered = true;
+
+    /// <summary>Queues a complete line (with CR LF).</summary>
+    public void SendLine(string line) => Send(IrcLine.Encode(line));
+
+    /// <summary>Queues <c>:server CODE target params...</c>; the last parameter is trailing text.</summary>
+    public void Numeric(string code, params string[] parameters) =>
+        SendLine(IrcLine.Build(_server.Name, code, [Target, .. parameters], trailing: true));
+
+    /// <summary>Queues a numeric whose last parameter is not text (no forced colon): 004, 005 values, 333...</summary>
+    public void NumericRaw(string code, params string[] parameters) =>
+        SendLine(IrcLine.Build(_server.Name, code, [Target, .. parameters]));
+
+    /// <summary>The client's own prefix: nick!user@host.</summary>
+    public string Prefix => IrcLine.Prefix(Nick, UserName, IrcLine.Host(Host));
+
+    public override void CheckLiveness(long nowTimestamp)
+    {
+        var options = _server.Options;
+        if (!_registered)
+        {
+            if (Time.GetElapsedTime(ConnectedTimestamp, nowTimestamp) > TimeSpan.FromSeconds(options.RegistrationTimeoutSeconds))
+            {
+                Close(new DisconnectReason(DisconnectKind.IdleTimeout, "Registration timed out"));
+            }
+
+            return;
+        }
+
+        var pingSentAt = Interlocked.Read(ref _pingSentAt);
+        if (pingSentAt != 0 && LastActivity > pingSentAt)
+        {
+            // The client spoke after our PING: it is alive.
+            Interlocked.Exchange(ref _pingSentAt, 0);
+            pingSentAt = 0;
+        }
+
+        if (pingSentAt == 0)
+        {
+            if (IdleFor(nowTimestamp) > TimeSpan.FromSeconds(options.PingIntervalSeconds))
+            {
+                Interlocked.Exchange(ref _pingSentAt, nowTimestamp);
+                SendLine(IrcLine.Build(null, "PING", [_server.Name]));
+            }
+        }
+        else if (Time.GetElapsedTime(pingSentAt, nowTimestamp) > TimeSpan.FromSeconds(options.PingTimeoutSeconds))
+        {
+            Close(DisconnectReason.IdleTimeout(TimeSpan.FromSeconds(options.PingIntervalSeconds + options.PingTimeoutSeconds)));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+namespace Charla.Protocols.Irc;
+
+/// <summary>
+/// The numeric replies Charla sends, named as in the registry at defs.ircdocs.horse (and the
+/// Modern IRC client protocol, modern.ircdocs.horse). Handlers use these names, never literals.
+/// </summary>
+public static class Numerics
+{
+    public const string RplWelcome = "001";
+    public const string RplYourHost = "002";
+    public const string RplCreated = "003";
+    public const string RplMyInfo = "004";
+    public const string RplISupport = "005";
+    public const string RplUModeIs = "221";
+    public const string RplLUserClient = "251";
+    public const string RplLUserOp = "252";
+    public const string RplLUserUnknown = "253";
+    public const string RplLUserChannels = "254";
+    public const string RplLUserMe = "255";
+    public const string RplAdminMe = "256";
+    public const string RplAdminLoc1 = "257";
+    public const string RplAdminLoc2 = "258";
+    public const string RplAdminEmail = "259";
+    public const string RplLocalUsers = "265";
+    public const string RplGlobalUsers = "266";
+    public const string RplAway = "301";
+    public const string RplUserHost = "302";
+    public const string RplIsOn = "303";
+    public const string RplUnAway = "305";
+    public const string RplNowAway = "306";
+    public const string RplWhoisUser = "311";
+    public const string RplWhoisServer = "312";
+    public const string RplWhoisOperator = "313";
+    public const string RplEndOfWho = "315";
+    public const string RplWhoisIdle = "317";
+    public const string RplEndOfWhois = "318";
+    public const string RplWhoisChannels = "319";
+    public const string RplWhoWasUser = "314";
+    public const string RplListStart = "321";
+    public const string RplList = "322";
+    public const string RplListEnd = "323";
+    public const string RplChannelModeIs = "324";
+    public const string RplCreationTime = "329";
+    public const string RplNoTopic = "331";
+    public const string RplTopic = "332";
+    public const string RplTopicWhoTime = "333";
+    public const string RplInviting = "341";
+    public const string RplVersion = "351";
+    public const string RplWhoReply = "352";
+    public const string RplNamReply = "353";
+    public const string RplWhoSpcRpl = "354";
+    public const string RplEndOfNames = "366";
+    public const string RplBanList = "367";
+    public const string RplEndOfBanList = "368";
+    public const string RplEndOfWhoWas = "369";
+    public const string RplInfo = "371";
+    public const string RplMotd = "372";
+    public const string RplEndOfInfo = "374";
+    public const string RplMotdStart = "375";
+    public const string RplEndOfMotd = "376";
+    public const string RplTime = "391";
+    public const string ErrUnknownError = "400";
+    public const string ErrNoSuchNick = "401";
+    public const string ErrNoSuchServer = "402";
+    public const string ErrNoSuchChannel = "403";
+    public const string ErrCannotSendToChan = "404";
+    public const string ErrTooManyChannels = "405";
+    public const string ErrWasNoSuchNick = "406";
+    public const string ErrTooManyTargets = "407";
+    public const string ErrNoOrigin = "409";
+    public const string ErrNoRecipient = "411";
+    public const string ErrNoTextToSend = "412";
+    public const string ErrInputTooLong = "417";
+    public const string ErrUnknownCommand = "421";
+    public const string ErrNoMotd = "422";
+    public const string ErrNoNicknameGiven = "431";
+    public const string ErrErroneousNickname = "432";
+    public const string ErrNicknameInUse = "433";
+    public const string ErrUserNotInChannel = "441";
+    public const string ErrNotOnChannel = "442";
+    public const string ErrUserOnChannel = "443";
+    public const string ErrNotRegistered = "451";
+    public const string ErrNeedMoreParams = "461";
+    public const string ErrAlreadyRegistered = "462";
+    public const string ErrChannelIsFull = "471";
+    public const string ErrUnknownMode = "472";
+    public const string ErrInviteOnlyChan = "473";
+    public const string ErrBannedFromChan = "474";
+    public const string ErrBadChannelKey = "475";
+    public const string ErrBadChanMask = "476";
+    public const string ErrChanOPrivsNeeded = "482";
+    public const string ErrUModeUnknownFlag = "501";
+    public const string ErrUsersDontMatch = "502";
+    public const string ErrInvalidCapCmd = "410";
+}

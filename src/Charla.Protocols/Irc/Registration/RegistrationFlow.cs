@@ -1,0 +1,59 @@
+using System.Globalization;
+using Charla.Core.Sessions;
+using Charla.Protocols.Irc.Commands;
+
+namespace Charla.Protocols.Irc.Registration;
+
+/// <summary>
+/// Completes registration once NICK and USER are in and capability negotiation has ended, then
+/// sends the welcome burst: 001-004, 005 (ISUPPORT), LUSERS and the MOTD.
+/// </summary>
+public static class RegistrationFlow
+{
+    /// <summary>ISUPPORT tokens per 005 line; the Modern IRC documents suggest at most 13.</summary>
+    private const int TokensPerLine = 13;
+
+    public static void TryComplete(IrcContext context)
+    {
+        var session = context.Session;
+        if (session.IsRegistered || session.PendingNick is not { } nick || !session.HasUser || session.CapNegotiating)
+        {
+            return;
+        }
+
+        switch (context.Engine.Attach(session, nick))
+        {
+            case AttachResult.NickInUse:
+                session.PendingNick = null;
+                session.Numeric(Numerics.ErrNicknameInUse, nick, "Nickname is already in use");
+                return;
+            case AttachResult.ShuttingDown:
+                session.Close(DisconnectReason.ServerShutdown);
+                return;
+        }
+
+        session.MarkRegistered();
+        SendWelcome(context);
+    }
+
+    /// <summary>The RPL_ISUPPORT lines (also sent for VERSION).</summary>
+    public static void SendISupport(IrcContext context)
+    {
+        foreach (var chunk in context.Server.ISupport.Chunk(TokensPerLine))
+        {
+            context.Session.Numeric(Numerics.RplISupport, [.. chunk, "are supported by this server"]);
+        }
+    }
+
+    private static void SendWelcome(IrcContext context)
+    {
+        var (session, server) = (context.Session, context.Server);
+        session.Numeric(Numerics.RplWelcome, $"Welcome to the {server.Options.NetworkName} IRC Network, {session.Prefix}");
+        session.Numeric(Numerics.RplYourHost, $"Your host is {server.Name}, running version {IrcServerInfo.Version}");
+        session.Numeric(Numerics.RplCreated, $"This server was created {server.CreatedAt.ToString("R", CultureInfo.InvariantCulture)}");
+        session.NumericRaw(Numerics.RplMyInfo, server.Name, IrcServerInfo.Version, "i", "nt", "o");
+        SendISupport(context);
+        LusersCommand.Send(context);
+        MotdCommand.Send(context);
+    }
+}

@@ -1,0 +1,67 @@
+using Charla.Integration.Tests.Support;
+
+namespace Charla.Integration.Tests.Irc;
+
+/// <summary>PING and PONG both ways; a client that stops answering is dropped and its channels see the QUIT.</summary>
+public sealed class LivenessTests
+{
+    [Fact]
+    public async Task The_server_pings_an_idle_client_and_a_pong_keeps_it()
+    {
+        await using var server = await TestServer.StartAsync(("Irc:PingIntervalSeconds", "1"), ("Irc:PingTimeoutSeconds", "2"));
+        var alice = await server.RegisterIrcAsync("alice");
+
+        var ping = await alice.ExpectAsync("PING");
+        Assert.Equal(["charla.local"], ping.Params);
+        await alice.SendAsync("PONG :charla.local");
+
+        Assert.Equal("PING", (await alice.ExpectAsync("PING")).Command); // pinged again later: still connected
+        Assert.Equal(1, server.Engine.SessionCount);
+    }
+
+    [Fact]
+    public async Task A_client_that_does_not_answer_is_dropped_with_ping_timeout()
+    {
+        await using var server = await TestServer.StartAsync(("Irc:PingIntervalSeconds", "1"), ("Irc:PingTimeoutSeconds", "1"));
+        var silent = await server.RegisterIrcAsync("silent");
+        var watcher = await server.RegisterIrcAsync("watcher");
+        await silent.JoinAsync("#c");
+        await watcher.JoinAsync("#c");
+
+        var watched = new List<IrcReply>();
+        while (!watched.Any(r => r.Command == "QUIT"))
+        {
+            // The watcher answers its own PINGs; the silent client never does.
+            var reply = await watcher.ReadAsync() ?? throw new InvalidOperationException("watcher was dropped");
+            watched.Add(reply);
+            if (reply.Command == "PING")
+            {
+                await watcher.SendAsync($"PONG :{reply.Last}");
+            }
+        }
+
+        var quit = watched.Single(r => r.Command == "QUIT");
+        Assert.Equal("silent!~silent@127.0.0.1", quit.Source);
+        Assert.Equal("Ping timeout: 2 seconds", quit.Last);
+        var end = (await silent.ReadToEndAsync()).Last();
+        Assert.Equal("Closing Link: 127.0.0.1 (Ping timeout: 2 seconds)", end.Last);
+    }
+
+    [Fact]
+    public async Task Quit_sends_error_then_closes_and_the_channel_sees_the_reason()
+    {
+        await using var server = await TestServer.StartAsync();
+        var alice = await server.RegisterIrcAsync("alice");
+        var bob = await server.RegisterIrcAsync("bob");
+        await alice.JoinAsync("#c");
+        await bob.JoinAsync("#c");
+        await alice.ExpectAsync("JOIN");
+
+        await bob.SendAsync("QUIT :gotta go");
+
+        Assert.Equal(["Closing Link: 127.0.0.1 (Quit: gotta go)"], (await bob.ReadToEndAsync()).Select(r => r.Last));
+        var quit = await alice.ExpectAsync("QUIT");
+        Assert.Equal("bob!~bob@127.0.0.1", quit.Source);
+        Assert.Equal(["gotta go"], quit.Params);
+    }
+}

@@ -1,0 +1,79 @@
+using Charla.Integration.Tests.Support;
+
+namespace Charla.Integration.Tests.Irc;
+
+/// <summary>WHO (and WHOX), WHOIS, USERHOST, ISON, VERSION, TIME, MOTD, LUSERS.</summary>
+public sealed class QueryTests
+{
+    [Fact]
+    public async Task Who_lists_a_channel_with_flags_and_whox_returns_the_fields_asked_for()
+    {
+        await using var server = await TestServer.StartAsync();
+        var alice = await server.RegisterIrcAsync("alice");
+        var bob = await server.RegisterIrcAsync("bob");
+        await alice.JoinAsync("#c");
+        await bob.JoinAsync("#c");
+        await bob.SendAsync("AWAY :brb");
+        await bob.ExpectAsync("306");
+
+        await alice.SendAsync("WHO #c");
+        var who = await alice.ReadUntilAsync(r => r.Command == "315");
+        Assert.Equal(["alice", "#c", "~alice", "127.0.0.1", "charla.local", "alice", "H@", "0 The alice"], who[1].Params);
+        Assert.Equal("G", who[2][6]);
+        Assert.Equal(["alice", "#c", "End of WHO list"], who[^1].Params);
+
+        await alice.SendAsync("WHO #c %tcnfr,42");
+        var whox = await alice.ReadUntilAsync(r => r.Command == "315");
+        Assert.Equal(["alice", "42", "#c", "alice", "H@", "The alice"], whox[0].Params);
+        Assert.Equal("354", whox[0].Command);
+
+        await alice.SendAsync("WHO bob");
+        var one = await alice.ReadUntilAsync(r => r.Command == "315");
+        Assert.Equal("bob", one[0][5]);
+    }
+
+    [Fact]
+    public async Task Whois_answers_311_319_312_301_317_318_and_401_for_nobody()
+    {
+        await using var server = await TestServer.StartAsync();
+        var alice = await server.RegisterIrcAsync("alice");
+        var bob = await server.RegisterIrcAsync("bob");
+        await bob.JoinAsync("#c");
+        await bob.SendAsync("AWAY :gone fishing");
+        await bob.ExpectAsync("306");
+
+        await alice.SendAsync("WHOIS bob");
+        var whois = await alice.ReadUntilAsync(r => r.Command == "318");
+
+        Assert.Equal(["311", "319", "312", "301", "317", "318"], whois.Select(r => r.Command));
+        Assert.Equal(["alice", "bob", "~bob", "127.0.0.1", "*", "The bob"], whois[0].Params);
+        Assert.Equal("@#c", whois[1].Last);
+        Assert.Equal("gone fishing", whois[3].Last);
+
+        await alice.SendAsync("WHOIS nobody");
+        Assert.Equal(["alice", "nobody", "No such nick/channel"], (await alice.ExpectAsync("401")).Params);
+        await alice.ExpectAsync("318");
+    }
+
+    [Fact]
+    public async Task Userhost_ison_version_time_motd_and_lusers_answer()
+    {
+        await using var server = await TestServer.StartAsync();
+        var alice = await server.RegisterIrcAsync("alice");
+        await server.RegisterIrcAsync("bob");
+
+        await alice.SendAsync("USERHOST bob nobody alice");
+        Assert.Equal("bob=+~bob@127.0.0.1 alice=+~alice@127.0.0.1", (await alice.ExpectAsync("302")).Last);
+        await alice.SendAsync("ISON BOB nobody");
+        Assert.Equal("bob", (await alice.ExpectAsync("303")).Last);
+        await alice.SendAsync("VERSION");
+        Assert.Equal(["alice", "charla-0.1", "charla.local", "Charla chat server"], (await alice.ExpectAsync("351")).Params);
+        await alice.ExpectAsync("005");
+        await alice.SendAsync("TIME");
+        Assert.Equal("charla.local", (await alice.ExpectAsync("391"))[1]);
+        await alice.SendAsync("MOTD");
+        await alice.ExpectAsync("422");
+        await alice.SendAsync("LUSERS");
+        Assert.Equal("There are 2 users and 0 invisible on 1 servers", (await alice.ExpectAsync("251")).Last);
+    }
+}

@@ -1,0 +1,185 @@
+using Charla.Integration.Tests.Support;
+
+namespace Charla.Integration.Tests.Irc;
+
+/// <summary>Registration: CAP, NICK, USER, PASS, the welcome burst and its errors.</summary>
+public sealed class RegistrationTests
+{
+    [Fact]
+    public async Task Nick_and_user_give_the_welcome_burst_with_isupport_lusers_and_no_motd()
+    {
+        await using var server = await TestServer.StartAsync();
+        var client = await server.ConnectIrcAsync();
+
+        var burst = await client.RegisterAsync("alice");
+
+        Assert.Equal(["001", "002", "003", "004", "005", "251", "254", "255", "265", "266", "422"], burst.Select(r => r.Command));
+        Assert.All(burst, r => Assert.Equal("charla.local", r.Source));
+        Assert.All(burst, r => Assert.Equal("alice", r[0]));
+        Assert.Equal("Welcome to the Charla IRC Network, alice!~alice@127.0.0.1", burst[0].Last);
+        Assert.Equal(["alice", "charla.local", "charla-0.1", "i", "nt", "o"], burst[3].Params);
+        var isupport = burst[4].Params.Skip(1).SkipLast(1).ToList();
+        Assert.Equal("are supported by this server", burst[4].Last);
+        foreach (var token in new[] { "CASEMAPPING=ascii", "CHANTYPES=#", "CHANMODES=,,,nt", "PREFIX=(o)@", "NICKLEN=30", "CHANNELLEN=50", "TOPICLEN=390", "CHANLIMIT=#:50", "NETWORK=Charla", "UTF8ONLY" })
+        {
+            Assert.Contains(token, isupport);
+        }
+
+        Assert.True(isupport.Count <= 13);
+        Assert.Equal("There are 1 users and 0 invisible on 1 servers", burst[5].Last);
+        Assert.Equal("MOTD File is missing", burst[^1].Last);
+    }
+
+    [Fact]
+    public async Task A_configured_motd_is_sent_between_375_and_376()
+    {
+        await using var server = await TestServer.StartAsync(("Irc:Motd:0", "Be kind."), ("Irc:Motd:1", "Have fun."));
+        var client = await server.ConnectIrcAsync();
+
+        var burst = await client.RegisterAsync("alice");
+
+        Assert.Equal(["375", "372", "372", "376"], burst.TakeLast(4).Select(r => r.Command));
+        Assert.Equal("- Be kind.", burst[^3].Last);
+        Assert.Equal("- Have fun.", burst[^2].Last);
+    }
+
+    [Fact]
+    public async Task Registration_waits_for_cap_end_and_cap_ls_lists_exactly_the_supported_caps()
+    {
+        await using var server = await TestServer.StartAsync();
+        var client = await server.ConnectIrcAsync();
+
+        await client.SendAsync("CAP LS 302");
+        var ls = await client.ExpectAsync("CAP");
+        Assert.Equal(["*", "LS", "cap-notify echo-message multi-prefix userhost-in-names"], ls.Params);
+
+        await client.SendAsync("NICK alice");
+        await client.SendAsync("USER alice 0 * :Alice");
+        Assert.Empty(await client.FenceAsync()); // not registered while negotiating
+
+        await client.SendAsync("CAP REQ :echo-message bogus-cap");
+        Assert.Equal(["alice", "NAK", "echo-message bogus-cap"], (await client.ExpectAsync("CAP")).Params);
+        await client.SendAsync("CAP REQ :echo-message");
+        Assert.Equal(["alice", "ACK", "echo-message"], (await client.ExpectAsync("CAP")).Params);
+        await client.SendAsync("CAP LIST");
+        Assert.Equal(["alice", "LIST", "cap-notify echo-message"], (await client.ExpectAsync("CAP")).Params);
+
+        await client.SendAsync("CAP END");
+        await client.ExpectAsync("001");
+    }
+
+    [Fact]
+    public async Task Commands_before_registration_get_451_and_missing_parameters_461()
+    {
+        await using var server = await TestServer.StartAsync();
+        var client = await server.ConnectIrcAsync();
+
+        await client.SendAsync("JOIN #x");
+        Assert.Equal(["*", "You have not registered"], (await client.ExpectAsync("451")).Params);
+        await client.SendAsync("USER onlyone");
+        Assert.Equal(["*", "USER", "Not enough parameters"], (await client.ExpectAsync("461")).Params);
+        await client.SendAsync("NICK");
+        await client.ExpectAsync("431");
+        await client.SendAsync("PING early");
+        Assert.Equal(["charla.local", "early"], (await client.ExpectAsync("PONG")).Params);
+    }
+
+    [Theory]
+    [InlineData("9lives")]
+    [InlineData("-dash")]
+    [InlineData("has:colon")]
+    [InlineData("x234567890123456789012345678901")]
+    public async Task An_erroneous_nick_gets_432(string nick)
+    {
+        await using var server = await TestServer.StartAsync();
+        var client = await server.ConnectIrcAsync();
+
+        await client.SendAsync($"NICK {nick}");
+
+        Assert.Equal(["*", nick, "Erroneous nickname"], (await client.ExpectAsync("432")).Params);
+    }
+
+    [Fact]
+    public async Task A_nick_in_use_in_any_case_gets_433_before_and_after_registration()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.RegisterIrcAsync("alice");
+        var bob = await server.ConnectIrcAsync();
+
+        await bob.SendAsync("NICK ALICE");
+        Assert.Equal(["*", "ALICE", "Nickname is already in use"], (await bob.ExpectAsync("433")).Params);
+
+        await bob.RegisterAsync("bob");
+        await bob.SendAsync("NICK Alice");
+        Assert.Equal(["bob", "Alice", "Nickname is already in use"], (await bob.ExpectAsync("433")).Params);
+    }
+
+    [Fact]
+    public async Task A_plain_user_holds_nicks_too()
+    {
+        await using var server = await TestServer.StartAsync();
+        var plain = await server.ConnectAsync();
+        var client = await server.ConnectIrcAsync();
+
+        await client.SendAsync($"NICK {plain.Nick}");
+
+        await client.ExpectAsync("433");
+    }
+
+    [Fact]
+    public async Task User_and_pass_after_registration_get_462_and_unknown_commands_421()
+    {
+        await using var server = await TestServer.StartAsync();
+        var client = await server.RegisterIrcAsync("alice");
+
+        await client.SendAsync("USER again 0 * :Again");
+        Assert.Equal(["alice", "You may not reregister"], (await client.ExpectAsync("462")).Params);
+        await client.SendAsync("PASS secret");
+        await client.ExpectAsync("462");
+        await client.SendAsync("FROBNICATE now");
+        Assert.Equal(["alice", "FROBNICATE", "Unknown command"], (await client.ExpectAsync("421")).Params);
+    }
+
+    [Fact]
+    public async Task Pass_before_registration_is_accepted()
+    {
+        await using var server = await TestServer.StartAsync();
+        var client = await server.ConnectIrcAsync();
+
+        await client.SendAsync("PASS whatever");
+        var burst = await client.RegisterAsync("alice");
+
+        Assert.Equal("001", burst[0].Command);
+    }
+
+    [Fact]
+    public async Task A_client_that_does_not_register_in_time_is_dropped_with_an_error()
+    {
+        await using var server = await TestServer.StartAsync(("Irc:RegistrationTimeoutSeconds", "1"));
+        var client = await server.ConnectIrcAsync();
+        await client.SendAsync("NICK slow");
+
+        var last = (await client.ReadToEndAsync()).Last();
+
+        Assert.Equal("ERROR", last.Command);
+        Assert.Equal("Closing Link: 127.0.0.1 (Registration timed out)", last.Last);
+    }
+
+    [Fact]
+    public async Task Nick_change_after_registration_is_echoed_and_seen_by_channel_members()
+    {
+        await using var server = await TestServer.StartAsync();
+        var alice = await server.RegisterIrcAsync("alice");
+        var bob = await server.RegisterIrcAsync("bob");
+        await alice.JoinAsync("#c");
+        await bob.JoinAsync("#c");
+        await alice.ExpectAsync("JOIN");
+
+        await bob.SendAsync("NICK robert");
+
+        var echo = await bob.ExpectAsync("NICK");
+        Assert.Equal("bob!~bob@127.0.0.1", echo.Source);
+        Assert.Equal(["robert"], echo.Params);
+        Assert.Equal(echo.Raw, (await alice.ExpectAsync("NICK")).Raw);
+    }
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Charla.Integration.Tests.Support;
+
+/// <summary>One message from the server, split the way RFC 1459 says (a parser of the tests' own).</summary>
+internal sealed record IrcReply(string Raw, string? Source, string Command, IReadOnlyList<string> Params)
+{
+    public string this[int index] => Params[index];
+
+    public string Last => Params[^1];
+
+    public static IrcReply Parse(string raw)
+    {
+        var rest = raw;
+        if (rest.StartsWith('@'))
+        {
+            rest = rest[(rest.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+        }
+
+        string? source = null;
+        if (rest.StartsWith(':'))
+        {
+            var space = rest.IndexOf(' ', StringComparison.Ordinal);
+            source = rest[1..space];
+            rest = rest[(space + 1)..];
+        }
+
+        var trailing = rest.IndexOf(" :", StringComparison.Ordinal);
+        var middle = trailing < 0 ? rest : rest[..trailing];
+        var parts = middle.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var command = parts[0];
+        parts.RemoveAt(0);
+        if (trailing >= 0)
+        {
+            parts.Add(rest[(trailing + 2)..]);
+        }
+
+        return new IrcReply(raw, source, command, parts);
+    }
+}
+
+/// <summary>An IRC client over a real socket, for tests: send raw lines, read parsed replies.</summary>
+internal sealed class IrcClient : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly NetworkStream _stream;
+    private readonly StreamReader _reader;
+    private int _fences;
+
+    private IrcClient(Socket socket)
+    {
+        _socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: false);
+        _reader = new StreamReader(_stream, new UTF8Encoding(false));
+    }
+
+    public string Nick { get; private set; } = "*";
+
+    public static async Task<IrcClient> ConnectAsync(IPEndPoint server)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(server);
+        return new IrcClient(socket);
+    }
+
+    /// <summary>Registers as <paramref name="nick"/>, asking for <paramref name="caps"/>; returns the burst up to the MOTD's end.</summary>
+    public async Task<List<IrcReply>> RegisterAsync(string nick, params string[] caps)
+    {
+        Nick = nick;
+        if (caps.Length > 0)
+        {
+            await SendAsync("CAP LS 302");
+        }
+
+        await SendAsync($"NICK {nick}");
+        await SendAsync($"USER {nick} 0 * :The {nick}");
+        if (caps.Length > 0)
+        {
+            await SendAsync($"CAP REQ :{string.Join(' ', caps)}");
+            await SendAsync("CAP END");
+        }
+
+        return await ReadUntilAsync(r => r.Command is "376" or "422");
+    }
+
+    /// <summary>Joins and reads through the end of the names list.</summary>
+    public async Task<List<IrcReply>> JoinAsync(string channel)
+    {
+        await SendAsync($"JOIN {channel}");
+        return await ReadUntilAsync(r => r.Command == "366");
+    }
+
+    public async Task SendAsync(string line) => await SendRawAsync(Encoding.UTF8.GetBytes(line + "\r\n"));
+
+    public async Task SendRawAsync(byte[] bytes) => await _stream.WriteAsync(bytes);
+
+    /// <summary>The next message, or null when the server closed the connection.</summary>
+    public async Task<IrcReply?> ReadAsync(TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? PlainClient.DefaultTimeout);
+        try
+        {
+            var line = await _reader.ReadLineAsync(cancel.Token);
+            return line is null ? null : IrcReply.Parse(line);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException("no message from the server in time");
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The next message, which must be <paramref name="command"/>.</summary>
+    public async Task<IrcReply> ExpectAsync(string command)
+    {
+        var reply = await ReadAsync() ?? throw new InvalidOperationException($"connection closed, expected {command}");
+        Assert.True(reply.Command == command, $"expected {command}, got: {reply.Raw}");
+        return reply;
+    }
+
+    /// <summary>Messages up to and including the first that matches.</summary>
+    public async Task<List<IrcReply>> ReadUntilAsync(Func<IrcReply, bool> stop)
+    {
+        var replies = new List<IrcReply>();
+        while (true)
+        {
+            var reply = await ReadAsync() ?? throw new InvalidOperationException(
+                "the server closed the connection; so far: " + string.Join(" | ", replies.Select(r => r.Raw)));
+            replies.Add(reply);
+            if (stop(reply))
+            {
+                return replies;
+            }
+        }
+    }
+
+    /// <summary>Sends a PING and returns everything that arrived before its PONG: what the server sent up to now.</summary>
+    public async Task<List<IrcReply>> FenceAsync()
+    {
+        var token = $"fence{++_fences}";
+        await SendAsync($"PING {token}");
+        var replies = await ReadUntilAsync(r => r.Command == "PONG" && r.Last == token);
+        replies.RemoveAt(replies.Count - 1);
+        return replies;
+    }
+
+    /// <summary>Every message until the server closes the connection.</summary>
+    public async Task<List<IrcReply>> ReadToEndAsync()
+    {
+        var replies = new List<IrcReply>();
+        while (await ReadAsync() is { } reply)
+        {
+            replies.Add(reply);
+        }
+
+        return replies;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _reader.Dispose();
+        await _stream.DisposeAsync();
+        _socket.Dispose();
+    }
+}
