@@ -34,7 +34,7 @@ public sealed class FloodOptions
 
     /// <summary>
     /// Lines refused for being too fast that a client may send, beyond the burst, before it is
-    /// disconnected with "Excess flood". Each refused line is answered with an error first.
+    /// disconnected with "Excess Flood". Each refused line is answered with an error first.
     /// </summary>
     public int ExcessLimit { get; set; } = 20;
 }

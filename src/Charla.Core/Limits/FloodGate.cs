@@ -7,7 +7,7 @@ public enum FloodVerdict
     Accept,
     /// <summary>Too fast: refuse the line and tell the client.</summary>
     Refuse,
-    /// <summary>Too fast for too long: disconnect with "Excess flood".</summary>
+    /// <summary>Too fast for too long: disconnect with "Excess Flood".</summary>
     Disconnect,
 }
 

@@ -25,7 +25,7 @@ public enum DisconnectKind
 public sealed record DisconnectReason(DisconnectKind Kind, string Message)
 {
     public static readonly DisconnectReason ConnectionClosed = new(DisconnectKind.ConnectionClosed, "Connection closed");
-    public static readonly DisconnectReason ExcessFlood = new(DisconnectKind.ExcessFlood, "Excess flood");
+    public static readonly DisconnectReason ExcessFlood = new(DisconnectKind.ExcessFlood, "Excess Flood");
     public static readonly DisconnectReason SendQueueExceeded = new(DisconnectKind.SendQueueExceeded, "SendQ exceeded");
     public static readonly DisconnectReason ServerShutdown = new(DisconnectKind.ServerShutdown, "Server shutting down");
     public static readonly DisconnectReason InternalError = new(DisconnectKind.InternalError, "Internal error");

@@ -12,7 +12,7 @@ public sealed class ConnectCommandTests
     {
         await using var server = await TestServer.StartAsync();
         var observer = await server.ConnectAsync();
-        using var process = CharlaProcess.Start(["connect", "127.0.0.1", $"{server.PlainEndPoint.Port}"]);
+        using var process = TestProcess.Start(["connect", "127.0.0.1", $"{server.PlainEndPoint.Port}"]);
 
         await process.StandardInput.WriteAsync("hello from a pipe\n/who\n/quit done\n");
         await process.StandardInput.FlushAsync();
@@ -34,7 +34,7 @@ public sealed class ConnectCommandTests
     {
         await using var server = await TestServer.StartAsync();
         var observer = await server.ConnectAsync();
-        using var process = CharlaProcess.Start(["connect", "127.0.0.1", $"{server.PlainEndPoint.Port}"]);
+        using var process = TestProcess.Start(["connect", "127.0.0.1", $"{server.PlainEndPoint.Port}"]);
 
         await process.StandardInput.WriteAsync("one\ntwo\n");
         process.StandardInput.Close();
@@ -56,7 +56,7 @@ public sealed class ConnectCommandTests
             port = ((IPEndPoint)probe.LocalEndpoint).Port;
         }
 
-        using var process = CharlaProcess.Start(["connect", "127.0.0.1", $"{port}"]);
+        using var process = TestProcess.Start(["connect", "127.0.0.1", $"{port}"]);
 
         Assert.Equal(1, await process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal($"charla: cannot connect to 127.0.0.1:{port}: Connection refused\n", process.Stderr);
@@ -67,7 +67,7 @@ public sealed class ConnectCommandTests
     public async Task It_says_clearly_when_the_server_goes_away()
     {
         var server = await TestServer.StartAsync();
-        using var process = CharlaProcess.Start(["connect", "127.0.0.1", $"{server.PlainEndPoint.Port}"]);
+        using var process = TestProcess.Start(["connect", "127.0.0.1", $"{server.PlainEndPoint.Port}"]);
         await process.WaitForOutputAsync(new(@"Welcome to Charla"));
 
         await server.DisposeAsync();

@@ -20,7 +20,7 @@ public sealed class ConfigurationTests
                 ["CHARLA__LIMITS__NICKLENGTH"] = "8", // wins over the file's 5
                 ["CHARLA__BIND"] = "not-an-address",  // loses to the --bind flag
             };
-            var (process, port) = await CharlaProcess.StartServerAsync(["--config", file], environment);
+            var (process, port) = await TestProcess.StartServerAsync(["--config", file], environment);
             using (process)
             {
                 await using var client = await PlainClient.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));

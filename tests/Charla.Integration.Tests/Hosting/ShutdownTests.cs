@@ -33,7 +33,7 @@ public sealed class ShutdownTests
     [InlineData(2)] // SIGINT
     public async Task A_termination_signal_tells_clients_and_exits_0_within_seconds(int signal)
     {
-        var (process, port) = await CharlaProcess.StartServerAsync();
+        var (process, port) = await TestProcess.StartServerAsync();
         using (process)
         {
             await using var client = await PlainClient.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));

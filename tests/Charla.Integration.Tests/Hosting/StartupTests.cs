@@ -10,7 +10,7 @@ public sealed class StartupTests
     [Fact]
     public async Task A_ready_server_logs_one_line_per_listener_and_answers_healthz()
     {
-        var (process, _) = await CharlaProcess.StartServerAsync();
+        var (process, _) = await TestProcess.StartServerAsync();
         using (process)
         {
             var http = await process.WaitForOutputAsync(new(@"HTTP listening on http://127\.0\.0\.1:(?<port>\d+)"));
@@ -33,7 +33,7 @@ public sealed class StartupTests
         squatter.Start();
         var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
 
-        using var process = CharlaProcess.Start(["serve", "--bind", "127.0.0.1", "--plain-port", $"{port}", "--irc-port", "0", "--http-port", "0"]);
+        using var process = TestProcess.Start(["serve", "--bind", "127.0.0.1", "--plain-port", $"{port}", "--irc-port", "0", "--http-port", "0"]);
 
         Assert.Equal(1, await process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal($"charla: cannot listen on 127.0.0.1:{port} (plain mode, --plain-port): address already in use\n", process.Stderr);
@@ -43,13 +43,13 @@ public sealed class StartupTests
     [Fact]
     public async Task A_missing_config_file_or_a_bad_value_gives_one_clear_error_line()
     {
-        using (var missing = CharlaProcess.Start(["serve", "--config", "/nonexistent/charla.json"]))
+        using (var missing = TestProcess.Start(["serve", "--config", "/nonexistent/charla.json"]))
         {
             Assert.Equal(2, await missing.WaitForExitAsync(TimeSpan.FromSeconds(30)));
             Assert.Equal("charla: config file not found: /nonexistent/charla.json\n", missing.Stderr);
         }
 
-        using var invalid = CharlaProcess.Start(["serve", "--plain-port", "70000"]);
+        using var invalid = TestProcess.Start(["serve", "--plain-port", "70000"]);
         Assert.Equal(2, await invalid.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.StartsWith("charla: invalid configuration: Plain:Port: 70000 is not a TCP port", invalid.Stderr);
     }

@@ -89,8 +89,8 @@ public sealed class BadInputTests
 
         var end = (await flooder.ReadToEndAsync()).Last();
         Assert.Equal("ERROR", end.Command);
-        Assert.Equal("Closing Link: 127.0.0.1 (Excess Flood)", end.Last, ignoreCase: true);
+        Assert.Equal("Closing Link: 127.0.0.1 (Excess Flood)", end.Last);
         var quit = await watcher.ReadUntilAsync(r => r.Command == "QUIT");
-        Assert.Equal("Excess flood", quit[^1].Last);
+        Assert.Equal("Excess Flood", quit[^1].Last);
     }
 }

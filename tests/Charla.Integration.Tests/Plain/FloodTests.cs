@@ -23,14 +23,14 @@ public sealed class FloodTests
         var refusals = replies.Skip(acknowledged).TakeWhile(r => r.StartsWith("(ERROR) You are sending too fast", StringComparison.Ordinal)).Count();
         Assert.InRange(acknowledged, 10, 12); // the burst, plus what the rate refilled meanwhile
         Assert.Equal(20, refusals);
-        Assert.Equal("(ERROR) Disconnected: Excess flood.", replies[^1]);
+        Assert.Equal("(ERROR) Disconnected: Excess Flood.", replies[^1]);
         Assert.Equal(acknowledged + refusals + 1, replies.Count);
 
         // Every acknowledged line was relayed, nothing else was, and the flooder's leaving was announced.
         var seen = await observer.ReadUntilAsync(l => l.StartsWith($"* {flooder.Nick} left", StringComparison.Ordinal));
         var relayed = seen.Where(l => l.StartsWith($"{flooder.Nick}: ", StringComparison.Ordinal)).ToList();
         Assert.Equal(Enumerable.Range(0, acknowledged).Select(i => $"{flooder.Nick}: flood {i}"), relayed);
-        Assert.Equal($"* {flooder.Nick} left (Excess flood)", seen[^1]);
+        Assert.Equal($"* {flooder.Nick} left (Excess Flood)", seen[^1]);
 
         // The others chat on as before.
         await talker.SendLineAsync("business as usual");

@@ -6,15 +6,15 @@ using System.Text.RegularExpressions;
 
 namespace Charla.Integration.Tests.Support;
 
-/// <summary>The <c>charla</c> executable run as a process, with its standard streams redirected.</summary>
-internal sealed partial class CharlaProcess : IDisposable
+/// <summary>A process run by a test (the <c>charla</c> executable, or a client someone else wrote), its standard streams redirected.</summary>
+internal sealed partial class TestProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly Lock _gate = new();
 
-    private CharlaProcess(Process process)
+    private TestProcess(Process process)
     {
         _process = process;
         process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
@@ -24,7 +24,7 @@ internal sealed partial class CharlaProcess : IDisposable
     }
 
     /// <summary>Path of the built charla.dll (the test project builds it first).</summary>
-    public static string DllPath { get; } = typeof(CharlaProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+    public static string DllPath { get; } = typeof(TestProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "CharlaDll").Value!;
 
     public StreamWriter StandardInput => _process.StandardInput;
@@ -53,9 +53,14 @@ internal sealed partial class CharlaProcess : IDisposable
         }
     }
 
-    public static CharlaProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    /// <summary>Runs <c>charla</c> with <paramref name="arguments"/>.</summary>
+    public static TestProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null) =>
+        StartProgram("dotnet", [DllPath, .. arguments], environment);
+
+    /// <summary>Runs any program; fails the test clearly when it is not installed.</summary>
+    public static TestProcess StartProgram(string fileName, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -63,7 +68,6 @@ internal sealed partial class CharlaProcess : IDisposable
             UseShellExecute = false,
             StandardInputEncoding = new UTF8Encoding(false),
         };
-        start.ArgumentList.Add(DllPath);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -74,11 +78,18 @@ internal sealed partial class CharlaProcess : IDisposable
             start.Environment[key] = value;
         }
 
-        return new CharlaProcess(Process.Start(start)!);
+        try
+        {
+            return new TestProcess(Process.Start(start)!);
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException($"cannot run {fileName} ({ex.Message}); ./test.sh installs what the tests need", ex);
+        }
     }
 
     /// <summary>Starts <c>charla serve</c> on 127.0.0.1 with free ports and waits until it is ready.</summary>
-    public static async Task<(CharlaProcess Process, int PlainPort)> StartServerAsync(
+    public static async Task<(TestProcess Process, int PlainPort)> StartServerAsync(
         IEnumerable<string>? extraArguments = null, IDictionary<string, string>? environment = null)
     {
         var process = Start(["serve", "--bind", "127.0.0.1", "--plain-port", "0", "--irc-port", "0", "--http-port", "0", .. extraArguments ?? []], environment);

@@ -1,0 +1,67 @@
+using Charla.Integration.Tests.Support;
+
+namespace Charla.Integration.Tests.Interop;
+
+/// <summary>
+/// IRC clients nobody in this project wrote (Python's irc library, Debian python3-irc; and
+/// WeeChat, Debian weechat-headless) register, join #lobby, and talk with a plain-mode user and
+/// with each other. ./test.sh installs both.
+/// </summary>
+public sealed class RealClientsTests
+{
+    /// <summary>Debian's own Python, which python3-irc installs into (not whatever python3 is first on PATH).</summary>
+    private const string DebianPython = "/usr/bin/python3";
+
+    [Fact]
+    public async Task Python_irc_weechat_and_a_plain_user_chat_in_the_lobby()
+    {
+        await using var server = await TestServer.StartAsync();
+        var plain = await server.ConnectAsync();
+        var port = server.IrcEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var weechatDir = Directory.CreateTempSubdirectory("charla-weechat-");
+        try
+        {
+            using var weechat = TestProcess.StartProgram("weechat-headless",
+            [
+                "--dir", weechatDir.FullName, "--run",
+                "/set logger.file.flush_delay 0; /set irc.server_default.nicks weebot; " +
+                $"/server add charla 127.0.0.1/{port} -notls; /set irc.server.charla.autojoin #lobby; /connect charla",
+            ]);
+            await plain.ExpectAsync("* weebot joined");
+
+            using var python = TestProcess.StartProgram(DebianPython,
+                [Path.Combine(AppContext.BaseDirectory, "Interop", "python_irc_client.py"), "127.0.0.1", port, "pybot", plain.Nick, "weebot"]);
+            await plain.ExpectAsync("* pybot joined");
+            await plain.ExpectAsync("pybot: hello from python");
+
+            await plain.SendLineAsync("hello from plain");
+            await plain.ExpectAsync("(OK)");
+            await File.WriteAllTextAsync(Fifo(weechatDir), "irc.charla.#lobby *hello from weechat\n");
+            await plain.ExpectAsync("weebot: hello from weechat");
+
+            Assert.Equal(0, await python.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Contains($"NAMES {plain.Nick} weebot pybot", python.Stdout, StringComparison.Ordinal);
+            Assert.Contains($"PUBMSG {plain.Nick} hello from plain", python.Stdout, StringComparison.Ordinal);
+            Assert.Contains("PUBMSG weebot hello from weechat", python.Stdout, StringComparison.Ordinal);
+            await plain.ExpectAsync("* pybot left (python done)");
+
+            var log = await File.ReadAllTextAsync(Path.Combine(weechatDir.FullName, "logs", "irc.charla.#lobby.weechatlog"));
+            Assert.Contains("\tpybot\thello from python", log, StringComparison.Ordinal);
+            Assert.Contains($"\t{plain.Nick}\thello from plain", log, StringComparison.Ordinal);
+            Assert.Contains("pybot", log.Split('\n').Last(l => l.Contains("has quit", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+            await File.WriteAllTextAsync(Fifo(weechatDir), "*/quit\n");
+            Assert.Equal(0, await weechat.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+            Assert.StartsWith("* weebot left (", await plain.ReadLineAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            weechatDir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>WeeChat's command pipe (its fifo plugin): weechat_fifo_PID in its directory.</summary>
+    private static string Fifo(DirectoryInfo weechatDir) =>
+        Directory.GetFiles(weechatDir.FullName, "weechat_fifo_*").Single();
+}
