@@ -145,13 +145,13 @@ public sealed class ChatEngine
     /// channel's lock, so it sees exactly who is there and comes before any later event. It MUST only enqueue.
     /// </param>
     public JoinResult Join(ClientSession session, Channel channel, Action<Channel, IReadOnlyList<ClientSession>>? greet = null) =>
-        JoinCore(session, channel, greet) ?? JoinResult.AlreadyMember;
+        JoinCore(session, channel, greet, key: null) ?? JoinResult.AlreadyMember;
 
     /// <summary>
     /// Joins the channel named <paramref name="name"/> (a valid name: the protocol checked it),
     /// creating it if it does not exist; see the other overload for <paramref name="greet"/>.
     /// </summary>
-    public JoinResult Join(ClientSession session, string name, Action<Channel, IReadOnlyList<ClientSession>>? greet = null)
+    public JoinResult Join(ClientSession session, string name, Action<Channel, IReadOnlyList<ClientSession>>? greet = null, string? key = null)
     {
         // Checked before the channel is made, so a refused join leaves no empty channel behind.
         if (session.Channels.Count >= Options.MaxChannelsPerUser)
@@ -162,7 +162,7 @@ public sealed class ChatEngine
         while (true)
         {
             var channel = _channels.GetOrAdd(name, static (n, time) => new Channel(n, permanent: false, time.GetUtcNow()), Time);
-            if (JoinCore(session, channel, greet) is { } result)
+            if (JoinCore(session, channel, greet, key) is { } result)
             {
                 return result;
             }
@@ -172,14 +172,14 @@ public sealed class ChatEngine
         }
     }
 
-    private JoinResult? JoinCore(ClientSession session, Channel channel, Action<Channel, IReadOnlyList<ClientSession>>? greet)
+    private JoinResult? JoinCore(ClientSession session, Channel channel, Action<Channel, IReadOnlyList<ClientSession>>? greet, string? key)
     {
         if (!channel.IsMember(session) && session.Channels.Count >= Options.MaxChannelsPerUser)
         {
             return JoinResult.TooManyChannels;
         }
 
-        var result = channel.Add(session, new JoinEvent(session, session.Nick, channel), greet);
+        var result = channel.Add(session, new JoinEvent(session, session.Nick, channel), greet, new JoinAttempt(key, UserMask(session)));
         if (result == JoinResult.Joined)
         {
             session.AddChannel(channel);
@@ -212,9 +212,46 @@ public sealed class ChatEngine
     public void SetTopic(ClientSession session, Channel channel, string text) =>
         channel.SetTopic(new ChannelTopic(text, session.Nick, Time.GetUtcNow()), new TopicEvent(session, session.Nick, channel, text));
 
-    /// <summary>Gives or takes <paramref name="target"/>'s operator status in <paramref name="channel"/>; false if it is not a member.</summary>
-    public bool SetOperator(ClientSession actor, Channel channel, ClientSession target, bool granted) =>
-        channel.SetOperator(target, granted, new OperatorEvent(actor, actor.Nick, channel, target.Nick, granted));
+    /// <summary>Entries allowed on each of a channel's ban, exception and invite-exception lists (ISUPPORT MAXLIST).</summary>
+    public const int MaxListEntries = 100;
+
+    /// <summary>
+    /// Applies mode changes to <paramref name="channel"/> on behalf of <paramref name="actor"/>
+    /// (who the protocol checked may make them) and tells the members what changed.
+    /// </summary>
+    public IReadOnlyList<ModeOutcome> ChangeModes(ClientSession actor, Channel channel, IReadOnlyList<ModeChange> changes) =>
+        channel.ChangeModes(actor, changes, FindByNick, MaxListEntries, Time.GetUtcNow());
+
+    /// <summary>Puts <paramref name="target"/> out of <paramref name="channel"/>; everyone in it is told. False if not a member.</summary>
+    public bool Kick(ClientSession actor, Channel channel, ClientSession target, string reason)
+    {
+        if (!channel.Kick(target, new KickEvent(actor, actor.Nick, channel, target.Nick, reason), out var nowEmpty))
+        {
+            return false;
+        }
+
+        target.RemoveChannel(channel);
+        if (nowEmpty)
+        {
+            _channels.TryRemove(new KeyValuePair<string, Channel>(channel.Name, channel));
+        }
+
+        return true;
+    }
+
+    /// <summary>Invites <paramref name="target"/> into <paramref name="channel"/> (past +i, once) and tells it.</summary>
+    public void Invite(ClientSession actor, Channel channel, ClientSession target)
+    {
+        channel.Invite(target);
+        var bytes = target.WireFormat.Encode(new InviteEvent(actor, actor.Nick, channel, target.Nick));
+        if (!bytes.IsEmpty)
+        {
+            target.Send(bytes);
+        }
+    }
+
+    /// <summary>nick!user@host of <paramref name="session"/>, as bans and exceptions match it.</summary>
+    public static string UserMask(ClientSession session) => $"{session.Nick}!{session.UserName}@{session.Host}";
 
     /// <summary>Sends a private message to <paramref name="target"/> only.</summary>
     public void SendPrivate(ClientSession sender, ClientSession target, string text, MessageKind kind)
@@ -250,6 +287,18 @@ public sealed class ChatEngine
     /// <summary>Relays a message to every member of <paramref name="channel"/> but its sender.</summary>
     public void SendMessage(ClientSession sender, Channel channel, string text, MessageKind kind) =>
         channel.Broadcast(new MessageEvent(sender, sender.Nick, channel, text, kind), except: sender);
+
+    /// <summary>Relays a message to the members of <paramref name="channel"/> with at least <paramref name="onlyTo"/> status, but its sender.</summary>
+    public void SendMessage(ClientSession sender, Channel channel, string text, MessageKind kind, MemberStatus onlyTo)
+    {
+        if (onlyTo == MemberStatus.None)
+        {
+            SendMessage(sender, channel, text, kind);
+            return;
+        }
+
+        channel.Broadcast(new MessageEvent(sender, sender.Nick, channel, text, kind, onlyTo), except: sender, onlyTo);
+    }
 
     /// <summary>
     /// Removes a session that has ended: out of its channels, its nickname freed, its peers

@@ -19,9 +19,17 @@ public enum MessageKind
     Notice,
 }
 
-/// <summary>A line of text to a channel.</summary>
-public sealed record MessageEvent(ClientSession Source, string SourceNick, Channel Channel, string Text, MessageKind Kind)
+/// <summary>A line of text to a channel; with <see cref="OnlyTo"/>, to its operators or voiced members only (IRC STATUSMSG).</summary>
+public sealed record MessageEvent(ClientSession Source, string SourceNick, Channel Channel, string Text, MessageKind Kind, MemberStatus OnlyTo = MemberStatus.None)
     : ChatEvent(Source, SourceNick);
+
+/// <summary>A member's standing in a channel, lowest first.</summary>
+public enum MemberStatus
+{
+    None,
+    Voiced,
+    Operator,
+}
 
 /// <summary>A session joined a channel.</summary>
 public sealed record JoinEvent(ClientSession Source, string SourceNick, Channel Channel)
@@ -47,6 +55,14 @@ public sealed record PrivateMessageEvent(ClientSession Source, string SourceNick
 public sealed record TopicEvent(ClientSession Source, string SourceNick, Channel Channel, string Text)
     : ChatEvent(Source, SourceNick);
 
-/// <summary>A channel member was given (<see cref="Granted"/>) or lost operator status.</summary>
-public sealed record OperatorEvent(ClientSession Source, string SourceNick, Channel Channel, string TargetNick, bool Granted)
+/// <summary>A channel's settings or member statuses changed: the changes applied, in order.</summary>
+public sealed record ChannelModeEvent(ClientSession Source, string SourceNick, Channel Channel, IReadOnlyList<ModeChange> Changes)
+    : ChatEvent(Source, SourceNick);
+
+/// <summary>A member was put out of a channel by another.</summary>
+public sealed record KickEvent(ClientSession Source, string SourceNick, Channel Channel, string TargetNick, string Reason)
+    : ChatEvent(Source, SourceNick);
+
+/// <summary>A user was invited to a channel; the invitee is told.</summary>
+public sealed record InviteEvent(ClientSession Source, string SourceNick, Channel Channel, string TargetNick)
     : ChatEvent(Source, SourceNick);

@@ -14,6 +14,13 @@ public sealed class IrcServerInfo
 
     public const int MaxTargets = 4;
 
+    /// <summary>Mode changes with a parameter handled per MODE command (ISUPPORT MODES); more are ignored.</summary>
+    public const int MaxModesPerCommand = 20;
+
+    public const int KickLength = 255;
+
+    public const int AwayLength = 200;
+
     public IrcServerInfo(IrcOptions options, EngineOptions limits, DateTimeOffset createdAt)
     {
         Options = options;
@@ -23,14 +30,21 @@ public sealed class IrcServerInfo
         [
             "CASEMAPPING=ascii",
             "CHANTYPES=#",
-            "CHANMODES=,,,nt",
-            "PREFIX=(o)@",
+            "CHANMODES=beI,k,l,imnst",
+            "PREFIX=(ov)@+",
+            "STATUSMSG=@+",
+            $"MAXLIST=beI:{ChatEngine.MaxListEntries}",
+            "EXCEPTS=e",
+            "INVEX=I",
+            $"MODES={MaxModesPerCommand}",
+            $"KICKLEN={KickLength}",
+            $"AWAYLEN={AwayLength}",
             $"NICKLEN={limits.NickLength}",
             $"CHANNELLEN={ChannelLength}",
             $"TOPICLEN={TopicLength}",
             $"CHANLIMIT=#:{limits.MaxChannelsPerUser}",
             $"NETWORK={options.NetworkName}",
-            $"TARGMAX=PRIVMSG:{MaxTargets},NOTICE:{MaxTargets},JOIN:,PART:,NAMES:1,WHOIS:1",
+            $"TARGMAX=PRIVMSG:{MaxTargets},NOTICE:{MaxTargets},JOIN:,PART:,KICK:{MaxTargets},NAMES:1,WHOIS:1",
             $"MAXTARGETS={MaxTargets}",
             "UTF8ONLY",
             "WHOX",

@@ -69,7 +69,7 @@ public sealed class IrcSession : PipeSession
         SendLine(IrcLine.Build(_server.Name, code, [Target, .. parameters], trailing: true));
 
     /// <summary>Queues a numeric whose last parameter is not text (no forced colon): 004, 005 values, 333...</summary>
-    public void NumericRaw(string code, params string[] parameters) =>
+    public void NumericRaw(string code, params IReadOnlyList<string> parameters) =>
         SendLine(IrcLine.Build(_server.Name, code, [Target, .. parameters]));
 
     /// <summary>The client's own prefix: nick!user@host.</summary>

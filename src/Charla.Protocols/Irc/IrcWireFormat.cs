@@ -29,7 +29,7 @@ public sealed class IrcWireFormat : WireFormat
         var source = PrefixOf(chatEvent.Source, chatEvent.SourceNick);
         var line = chatEvent switch
         {
-            MessageEvent m => Message(source, m.Kind, m.Channel.Name, m.Text),
+            MessageEvent m => Message(source, m.Kind, StatusPrefix(m.OnlyTo) + m.Channel.Name, m.Text),
             PrivateMessageEvent m => Message(source, m.Kind, m.TargetNick, m.Text),
             JoinEvent j => IrcLine.Build(source, "JOIN", [j.Channel.Name]),
             PartEvent p => p.Reason.Length == 0
@@ -38,7 +38,9 @@ public sealed class IrcWireFormat : WireFormat
             QuitEvent q => IrcLine.Build(source, "QUIT", [q.Reason.Message], trailing: true),
             NickChangeEvent n => IrcLine.Build(source, "NICK", [n.NewNick]),
             TopicEvent t => IrcLine.Build(source, "TOPIC", [t.Channel.Name, t.Text], trailing: true),
-            OperatorEvent o => IrcLine.Build(source, "MODE", [o.Channel.Name, o.Granted ? "+o" : "-o", o.TargetNick]),
+            ChannelModeEvent c => IrcLine.Build(source, "MODE", [c.Channel.Name, .. ChannelModeLetters.Format(c.Changes)]),
+            KickEvent k => IrcLine.Build(source, "KICK", [k.Channel.Name, k.TargetNick, k.Reason], trailing: true),
+            InviteEvent i => IrcLine.Build(source, "INVITE", [i.TargetNick, i.Channel.Name]),
             _ => null,
         };
         return line is null ? ReadOnlyMemory<byte>.Empty : IrcLine.Encode(line);
@@ -47,6 +49,14 @@ public sealed class IrcWireFormat : WireFormat
     /// <summary>nick!user@host of <paramref name="session"/>, under the nick it had at the event.</summary>
     public static string PrefixOf(ClientSession session, string nick) =>
         IrcLine.Prefix(nick, session.UserName, IrcLine.Host(session.Host));
+
+    /// <summary>The STATUSMSG prefix of a message to a channel's operators ("@") or voiced members ("+").</summary>
+    public static string StatusPrefix(MemberStatus onlyTo) => onlyTo switch
+    {
+        MemberStatus.Operator => "@",
+        MemberStatus.Voiced => "+",
+        _ => string.Empty,
+    };
 
     /// <summary>A PRIVMSG or NOTICE line; an action is sent as CTCP ACTION.</summary>
     public static string Message(string source, MessageKind kind, string target, string text) => kind switch

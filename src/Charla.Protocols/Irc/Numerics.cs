@@ -92,4 +92,10 @@ public static class Numerics
     public const string ErrUModeUnknownFlag = "501";
     public const string ErrUsersDontMatch = "502";
     public const string ErrInvalidCapCmd = "410";
+    public const string RplInviteList = "346";
+    public const string RplEndOfInviteList = "347";
+    public const string RplExceptList = "348";
+    public const string RplEndOfExceptList = "349";
+    public const string ErrBanListFull = "478";
+    public const string ErrInvalidModeParam = "696";
 }

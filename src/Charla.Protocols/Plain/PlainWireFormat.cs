@@ -34,6 +34,7 @@ public sealed class PlainWireFormat : WireFormat
         QuitEvent q => PlainReplies.Encode($"* {q.SourceNick} left ({q.Reason.Message})"),
         PartEvent p => PlainReplies.Encode(p.Reason.Length == 0 ? $"* {p.SourceNick} left" : $"* {p.SourceNick} left ({p.Reason})"),
         TopicEvent t => PlainReplies.Encode(t.Text.Length == 0 ? $"* {t.SourceNick} cleared the topic" : $"* {t.SourceNick} set the topic: {t.Text}"),
+        KickEvent k => PlainReplies.Encode($"* {k.TargetNick} was removed by {k.SourceNick} ({k.Reason})"),
         PrivateMessageEvent { Kind: MessageKind.Action } m => PlainReplies.Encode($"(private) * {m.SourceNick} {m.Text}"),
         PrivateMessageEvent m => PlainReplies.Encode($"(private) {m.SourceNick}: {m.Text}"),
         NickChangeEvent n => PlainReplies.Encode($"* {n.SourceNick} is now {n.NewNick}"),

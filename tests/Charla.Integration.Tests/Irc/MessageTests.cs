@@ -85,7 +85,7 @@ public sealed class MessageTests
         {
             var outsider = await server.RegisterIrcAsync("outsider");
             await outsider.SendAsync("PRIVMSG #c :let me in");
-            Assert.Equal(["outsider", "#c", "Cannot send to channel (no external messages)"], (await outsider.ExpectAsync("404")).Params);
+            Assert.Equal(["outsider", "#c", "Cannot send to channel"], (await outsider.ExpectAsync("404")).Params);
 
             await alice.SendAsync("PRIVMSG nobody :hello?");
             Assert.Equal(["alice", "nobody", "No such nick/channel"], (await alice.ExpectAsync("401")).Params);

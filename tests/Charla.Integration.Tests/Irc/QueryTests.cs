@@ -68,7 +68,7 @@ public sealed class QueryTests
         Assert.Equal("bob", (await alice.ExpectAsync("303")).Last);
         await alice.SendAsync("VERSION");
         Assert.Equal(["alice", "charla-0.1", "charla.local", "Charla chat server"], (await alice.ExpectAsync("351")).Params);
-        await alice.ExpectAsync("005");
+        Assert.All(await alice.FenceAsync(), r => Assert.Equal("005", r.Command));
         await alice.SendAsync("TIME");
         Assert.Equal("charla.local", (await alice.ExpectAsync("391"))[1]);
         await alice.SendAsync("MOTD");

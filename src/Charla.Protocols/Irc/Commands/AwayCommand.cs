@@ -5,8 +5,6 @@ namespace Charla.Protocols.Irc.Commands;
 /// <summary>AWAY [:message]: with a message, 306 and marked away; without, 305 and back.</summary>
 public sealed class AwayCommand : IIrcCommand
 {
-    public const int AwayLength = 200;
-
     public void Execute(IrcContext context, IrcMessage message)
     {
         var session = context.Session;
@@ -18,7 +16,7 @@ public sealed class AwayCommand : IIrcCommand
             return;
         }
 
-        session.AwayMessage = text.Length > AwayLength ? text[..AwayLength] : text;
+        session.AwayMessage = text.Length > IrcServerInfo.AwayLength ? text[..IrcServerInfo.AwayLength] : text;
         session.Numeric(Numerics.RplNowAway, "You have been marked as being away");
     }
 }

@@ -19,12 +19,12 @@ public static class ChannelReplies
         var names = new StringBuilder();
         foreach (var member in members)
         {
-            var entry = MemberPrefix(channel, member) + (session.Has(Capabilities.UserhostInNames)
+            var entry = MemberPrefix(channel, member, session.Has(Capabilities.MultiPrefix)) + (session.Has(Capabilities.UserhostInNames)
                 ? IrcWireFormat.PrefixOf(member, member.Nick)
                 : member.Nick);
             if (names.Length > 0 && names.Length + entry.Length + 1 > NamesLineBudget)
             {
-                session.Numeric(Numerics.RplNamReply, "=", channel.Name, names.ToString());
+                session.Numeric(Numerics.RplNamReply, Symbol(channel), channel.Name, names.ToString());
                 names.Clear();
             }
 
@@ -33,7 +33,7 @@ public static class ChannelReplies
 
         if (names.Length > 0)
         {
-            session.Numeric(Numerics.RplNamReply, "=", channel.Name, names.ToString());
+            session.Numeric(Numerics.RplNamReply, Symbol(channel), channel.Name, names.ToString());
         }
 
         session.Numeric(Numerics.RplEndOfNames, channel.Name, "End of /NAMES list");
@@ -54,16 +54,28 @@ public static class ChannelReplies
         }
     }
 
-    /// <summary>The prefix a member shows in NAMES and WHO: "@" for an operator.</summary>
-    public static string MemberPrefix(Channel channel, ClientSession member) => channel.IsOperator(member) ? "@" : string.Empty;
-
     /// <summary>
-    /// The channel's modes. They are fixed for now: +n (no messages from outside) everywhere,
-    /// and +t (only operators set the topic) except in the lobby, which has no operators.
+    /// The prefix a member shows in NAMES and WHO: "@" for an operator, "+" for voice; with
+    /// multi-prefix every one it has, highest first ("@+").
     /// </summary>
-    public static string Modes(Channel channel) => channel.IsPermanent ? "+n" : "+nt";
+    public static string MemberPrefix(Channel channel, ClientSession member, bool all = false)
+    {
+        var op = channel.IsOperator(member);
+        var voice = channel.IsVoiced(member);
+        return (op, voice, all) switch
+        {
+            (true, true, true) => "@+",
+            (true, _, _) => "@",
+            (false, true, _) => "+",
+            _ => string.Empty,
+        };
+    }
 
-    public static bool TopicLocked(Channel channel) => !channel.IsPermanent;
+    /// <summary>RPL_NAMREPLY's channel symbol: "@" for a secret channel, "=" for a public one.</summary>
+    public static string Symbol(Channel channel) => channel.Modes.Secret ? "@" : "=";
+
+    /// <summary>Whether <paramref name="session"/> may see that <paramref name="channel"/> exists and who is in it (+s hides it from outsiders).</summary>
+    public static bool IsVisibleTo(Channel channel, ClientSession session) => !channel.Modes.Secret || channel.IsMember(session);
 
     /// <summary>The JOIN line the joiner gets back: its own prefix, as the others see it.</summary>
     public static string JoinEcho(IrcSession session, Channel channel) => IrcLine.Build(session.Prefix, "JOIN", [channel.Name]);

@@ -23,6 +23,8 @@ public static class IrcCommandTable
         new("NAMES", 0, false, new NamesCommand()),
         new("TOPIC", 1, false, new TopicCommand()),
         new("MODE", 1, false, new ModeCommand()),
+        new("KICK", 2, false, new KickCommand()),
+        new("INVITE", 2, false, new InviteCommand()),
         new("WHO", 0, false, new WhoCommand()),
         new("WHOIS", 1, false, new WhoisCommand()),
         new("LIST", 0, false, new ListCommand()),

@@ -6,7 +6,7 @@ namespace Charla.Protocols.Irc.Commands;
 /// <summary>
 /// JOIN &lt;channel&gt;{,&lt;channel&gt;} [&lt;key&gt;{,&lt;key&gt;}] | JOIN 0. The joiner gets its JOIN
 /// echo, the topic and the names list, queued under the channel's lock so nothing said in the
-/// channel can come before them. Keys are accepted and unused: no channel has +k yet.
+/// channel can come before them. Refusals: 403, 405, 471 (+l), 473 (+i), 474 (+b), 475 (+k).
 /// </summary>
 public sealed class JoinCommand : IIrcCommand
 {
@@ -23,24 +23,42 @@ public sealed class JoinCommand : IIrcCommand
             return;
         }
 
-        foreach (var name in message[0].Split(',', StringSplitOptions.RemoveEmptyEntries))
+        var names = message[0].Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var keys = message.Count > 1 ? message[1].Split(',') : [];
+        for (var i = 0; i < names.Length; i++)
         {
+            var name = names[i];
             if (!IrcServerInfo.IsValidChannelName(name))
             {
                 session.Numeric(Numerics.ErrNoSuchChannel, name, "No such channel");
                 continue;
             }
 
+            var key = i < keys.Length && keys[i].Length > 0 ? keys[i] : null;
             var result = engine.Join(session, name, (channel, members) =>
             {
                 session.SendLine(ChannelReplies.JoinEcho(session, channel));
                 ChannelReplies.SendTopic(context, channel, always: false);
                 ChannelReplies.SendNames(context, channel, members);
-            });
-            if (result == JoinResult.TooManyChannels)
-            {
-                session.Numeric(Numerics.ErrTooManyChannels, name, "You have joined too many channels");
-            }
+            }, key);
+            Refuse(session, name, result);
+        }
+    }
+
+    private static void Refuse(IrcSession session, string name, JoinResult result)
+    {
+        var (code, text) = result switch
+        {
+            JoinResult.TooManyChannels => (Numerics.ErrTooManyChannels, "You have joined too many channels"),
+            JoinResult.Full => (Numerics.ErrChannelIsFull, "Cannot join channel (+l)"),
+            JoinResult.InviteOnly => (Numerics.ErrInviteOnlyChan, "Cannot join channel (+i)"),
+            JoinResult.Banned => (Numerics.ErrBannedFromChan, "Cannot join channel (+b)"),
+            JoinResult.BadKey => (Numerics.ErrBadChannelKey, "Cannot join channel (+k)"),
+            _ => (null, null),
+        };
+        if (code is not null)
+        {
+            session.Numeric(code, name, text!);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Charla.Core;
 using Charla.Core.Routing;
 using Charla.Protocols.Irc.Messages;
 
@@ -46,21 +47,23 @@ public sealed class MessageCommand(MessageKind kind) : IIrcCommand
     private void Deliver(IrcContext context, string target, string text, MessageKind messageKind, string rawText)
     {
         var (engine, session) = (context.Engine, context.Session);
-        if (target.StartsWith('#'))
+        var onlyTo = target.Length > 1 && target[1] == '#' ? StatusOf(target[0]) : MemberStatus.None;
+        var channelName = onlyTo == MemberStatus.None ? target : target[1..];
+        if (channelName.StartsWith('#'))
         {
-            var channel = engine.FindChannel(target);
-            if (channel is null)
+            var channel = engine.FindChannel(channelName);
+            if (channel is null || !ChannelReplies.IsVisibleTo(channel, session) && channel.Modes.NoExternalMessages)
             {
                 Error(session, Numerics.ErrNoSuchNick, target, "No such nick/channel");
             }
-            else if (!channel.IsMember(session))
+            else if (!channel.CanSend(session, ChatEngine.UserMask(session)))
             {
-                Error(session, Numerics.ErrCannotSendToChan, channel.Name, "Cannot send to channel (no external messages)");
+                Error(session, Numerics.ErrCannotSendToChan, channel.Name, "Cannot send to channel");
             }
             else
             {
-                engine.SendMessage(session, channel, text, messageKind);
-                Echo(session, channel.Name, rawText);
+                engine.SendMessage(session, channel, text, messageKind, onlyTo);
+                Echo(session, IrcWireFormat.StatusPrefix(onlyTo) + channel.Name, rawText);
             }
 
             return;
@@ -80,6 +83,14 @@ public sealed class MessageCommand(MessageKind kind) : IIrcCommand
             session.Numeric(Numerics.RplAway, recipient.Nick, away);
         }
     }
+
+    /// <summary>STATUSMSG: "@#chan" reaches the operators, "+#chan" the voiced members and operators.</summary>
+    private static MemberStatus StatusOf(char prefix) => prefix switch
+    {
+        '@' => MemberStatus.Operator,
+        '+' => MemberStatus.Voiced,
+        _ => MemberStatus.None,
+    };
 
     /// <summary>echo-message: the sender gets its own message back, exactly as sent.</summary>
     private void Echo(IrcSession session, string target, string rawText)

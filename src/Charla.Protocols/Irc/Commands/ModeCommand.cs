@@ -5,8 +5,11 @@ using Charla.Protocols.Irc.Messages;
 namespace Charla.Protocols.Irc.Commands;
 
 /// <summary>
-/// MODE &lt;target&gt; [&lt;modestring&gt; [&lt;arguments&gt;...]]. Channels: the query (324, 329),
-/// the ban list query (368: no bans yet), and +o/-o by operators. Users: their own +i.
+/// MODE &lt;target&gt; [&lt;modestring&gt; [&lt;arguments&gt;...]].
+/// Channels: with no modestring, 324 and 329; a list letter without an argument lists it (367/368
+/// bans, 348/349 exceptions, 346/347 invite exceptions); changes need operator status (482) and
+/// are applied in order, the ones that changed something announced in one MODE line.
+/// Users: their own +i (221, 501, 502).
 /// </summary>
 public sealed class ModeCommand : IIrcCommand
 {
@@ -26,7 +29,7 @@ public sealed class ModeCommand : IIrcCommand
     {
         var (engine, session) = (context.Engine, context.Session);
         var channel = engine.FindChannel(message[0]);
-        if (channel is null)
+        if (channel is null || !ChannelReplies.IsVisibleTo(channel, session))
         {
             session.Numeric(Numerics.ErrNoSuchChannel, message[0], "No such channel");
             return;
@@ -34,60 +37,116 @@ public sealed class ModeCommand : IIrcCommand
 
         if (message.Count == 1)
         {
-            session.NumericRaw(Numerics.RplChannelModeIs, channel.Name, ChannelReplies.Modes(channel));
+            session.NumericRaw(Numerics.RplChannelModeIs, [channel.Name, .. ChannelModeLetters.Describe(channel.Modes, channel.IsMember(session))]);
             session.NumericRaw(Numerics.RplCreationTime, channel.Name, channel.CreatedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
             return;
         }
 
-        var arguments = message.Params.Skip(2).GetEnumerator();
-        var adding = true;
-        foreach (var letter in message[1])
+        var changes = Parse(context, channel, message);
+        if (changes.Count == 0)
         {
-            switch (letter)
-            {
-                case '+' or '-':
-                    adding = letter == '+';
-                    break;
-                case 'b':
-                    if (!arguments.MoveNext())
-                    {
-                        session.Numeric(Numerics.RplEndOfBanList, channel.Name, "End of channel ban list");
-                    }
-                    else
-                    {
-                        session.Numeric(Numerics.ErrUnknownMode, "b", "Setting bans is not supported yet");
-                    }
-
-                    break;
-                case 'o':
-                    if (arguments.MoveNext())
-                    {
-                        SetOperator(context, channel, arguments.Current, adding);
-                    }
-
-                    break;
-                default:
-                    session.Numeric(Numerics.ErrUnknownMode, letter.ToString(), "is unknown mode char to me");
-                    break;
-            }
+            return;
         }
-    }
 
-    private static void SetOperator(IrcContext context, Channel channel, string nick, bool granted)
-    {
-        var (engine, session) = (context.Engine, context.Session);
         if (!channel.IsOperator(session))
         {
             session.Numeric(Numerics.ErrChanOPrivsNeeded, channel.Name, "You're not channel operator");
+            return;
         }
-        else if (engine.FindByNick(nick) is not { } target)
+
+        var outcomes = engine.ChangeModes(session, channel, changes);
+        for (var i = 0; i < changes.Count; i++)
         {
-            session.Numeric(Numerics.ErrNoSuchNick, nick, "No such nick/channel");
+            Report(session, channel, changes[i], outcomes[i]);
         }
-        else if (!engine.SetOperator(session, channel, target, granted))
+    }
+
+    /// <summary>The changes asked for; list queries and unknown letters are answered on the way.</summary>
+    private static List<ModeChange> Parse(IrcContext context, Channel channel, IrcMessage message)
+    {
+        var session = context.Session;
+        var changes = new List<ModeChange>();
+        var next = 2;
+        var add = true;
+        foreach (var letter in message[1])
         {
-            session.Numeric(Numerics.ErrUserNotInChannel, target.Nick, channel.Name, "They aren't on that channel");
+            if (letter is '+' or '-')
+            {
+                add = letter == '+';
+                continue;
+            }
+
+            if (!ChannelModeLetters.TryGet(letter, out var setting))
+            {
+                session.Numeric(Numerics.ErrUnknownMode, letter.ToString(), "is unknown mode char to me");
+                continue;
+            }
+
+            string? argument = null;
+            if (ChannelModeLetters.TakesParameter(setting, add))
+            {
+                if (next < message.Count)
+                {
+                    argument = message[next++];
+                }
+                else if (ChannelModeLetters.IsList(setting))
+                {
+                    SendList(context, channel, setting);
+                    continue;
+                }
+                else if (setting != ChannelSetting.Key || add)
+                {
+                    session.Numeric(Numerics.ErrInvalidModeParam, channel.Name, letter.ToString(), "*", "A parameter is needed for this mode");
+                    continue;
+                }
+            }
+
+            if (changes.Count(c => ChannelModeLetters.TakesParameter(c.Setting, c.Add)) >= IrcServerInfo.MaxModesPerCommand)
+            {
+                break;
+            }
+
+            changes.Add(new ModeChange(add, setting, argument));
         }
+
+        return changes;
+    }
+
+    private static void Report(IrcSession session, Channel channel, ModeChange change, ModeOutcome outcome)
+    {
+        var letter = ChannelModeLetters.Letter(change.Setting).ToString();
+        switch (outcome)
+        {
+            case ModeOutcome.NoSuchNick:
+                session.Numeric(Numerics.ErrNoSuchNick, change.Argument!, "No such nick/channel");
+                break;
+            case ModeOutcome.NotOnChannel:
+                session.Numeric(Numerics.ErrUserNotInChannel, change.Argument!, channel.Name, "They aren't on that channel");
+                break;
+            case ModeOutcome.ListFull:
+                session.Numeric(Numerics.ErrBanListFull, channel.Name, letter, "Channel list is full");
+                break;
+            case ModeOutcome.BadArgument:
+                session.Numeric(Numerics.ErrInvalidModeParam, channel.Name, letter, change.Argument ?? "*", "Invalid parameter for this mode");
+                break;
+        }
+    }
+
+    /// <summary>RPL_BANLIST / RPL_EXCEPTLIST / RPL_INVITELIST entries with who set them and when, then the end.</summary>
+    private static void SendList(IrcContext context, Channel channel, ChannelSetting setting)
+    {
+        var (entry, end, text) = setting switch
+        {
+            ChannelSetting.Ban => (Numerics.RplBanList, Numerics.RplEndOfBanList, "End of channel ban list"),
+            ChannelSetting.BanException => (Numerics.RplExceptList, Numerics.RplEndOfExceptList, "End of channel exception list"),
+            _ => (Numerics.RplInviteList, Numerics.RplEndOfInviteList, "End of channel invite list"),
+        };
+        foreach (var item in channel.Modes.ListOf(setting))
+        {
+            context.Session.NumericRaw(entry, channel.Name, item.Mask, item.SetBy, item.SetAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        }
+
+        context.Session.Numeric(end, channel.Name, text);
     }
 
     private static void UserMode(IrcContext context, IrcMessage message)

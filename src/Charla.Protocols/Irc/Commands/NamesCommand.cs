@@ -9,7 +9,7 @@ public sealed class NamesCommand : IIrcCommand
     {
         var session = context.Session;
         var name = message.Count > 0 ? message[0].Split(',')[0] : "*";
-        if (context.Engine.FindChannel(name) is { } channel)
+        if (context.Engine.FindChannel(name) is { } channel && ChannelReplies.IsVisibleTo(channel, session))
         {
             ChannelReplies.SendNames(context, channel, channel.Members);
             return;

@@ -27,7 +27,7 @@ public sealed class TopicCommand : IIrcCommand
             return;
         }
 
-        if (ChannelReplies.TopicLocked(channel) && !channel.IsOperator(session))
+        if (channel.Modes.TopicLocked && !channel.IsOperator(session))
         {
             session.Numeric(Numerics.ErrChanOPrivsNeeded, channel.Name, "You're not channel operator");
             return;

@@ -19,7 +19,9 @@ public sealed class WhoisCommand : IIrcCommand
         }
 
         session.Numeric(Numerics.RplWhoisUser, user.Nick, user.UserName, IrcLine.Host(user.Host), "*", user.RealName);
-        var channels = string.Join(' ', user.Channels.Select(c => ChannelReplies.MemberPrefix(c, user) + c.Name));
+        var channels = string.Join(' ', user.Channels
+            .Where(c => ChannelReplies.IsVisibleTo(c, session))
+            .Select(c => ChannelReplies.MemberPrefix(c, user, session.Has(Capabilities.MultiPrefix)) + c.Name));
         if (channels.Length > 0)
         {
             session.Numeric(Numerics.RplWhoisChannels, user.Nick, channels);

@@ -1,0 +1,47 @@
+using Charla.Protocols.Irc.Messages;
+
+namespace Charla.Protocols.Irc.Commands;
+
+/// <summary>
+/// INVITE &lt;nick&gt; &lt;channel&gt;: a member invites someone (an operator, when the channel is
+/// +i). The inviter gets 341 (and 301 if the invitee is away); the invitee gets INVITE.
+/// </summary>
+public sealed class InviteCommand : IIrcCommand
+{
+    public void Execute(IrcContext context, IrcMessage message)
+    {
+        var (engine, session) = (context.Engine, context.Session);
+        if (engine.FindByNick(message[0]) is not { } target)
+        {
+            session.Numeric(Numerics.ErrNoSuchNick, message[0], "No such nick/channel");
+            return;
+        }
+
+        var channel = engine.FindChannel(message[1]);
+        if (channel is null)
+        {
+            session.Numeric(Numerics.ErrNoSuchChannel, message[1], "No such channel");
+        }
+        else if (!channel.IsMember(session))
+        {
+            session.Numeric(Numerics.ErrNotOnChannel, channel.Name, "You're not on that channel");
+        }
+        else if (channel.Modes.InviteOnly && !channel.IsOperator(session))
+        {
+            session.Numeric(Numerics.ErrChanOPrivsNeeded, channel.Name, "You're not channel operator");
+        }
+        else if (channel.IsMember(target))
+        {
+            session.Numeric(Numerics.ErrUserOnChannel, target.Nick, channel.Name, "is already on channel");
+        }
+        else
+        {
+            engine.Invite(session, channel, target);
+            session.NumericRaw(Numerics.RplInviting, target.Nick, channel.Name);
+            if (target.AwayMessage is { } away)
+            {
+                session.Numeric(Numerics.RplAway, target.Nick, away);
+            }
+        }
+    }
+}
