@@ -41,6 +41,9 @@ public sealed class ChatEngine
 
     public DateTimeOffset StartedAt { get; }
 
+    /// <summary>Nicknames given up recently (IRC WHOWAS): the last 1,000, as a bounded memory.</summary>
+    public WhowasHistory Whowas { get; } = new(1000);
+
     /// <summary>The channels that exist now (the lobby and every channel with members).</summary>
     public IEnumerable<Channel> Channels => _channels.Values;
 
@@ -275,6 +278,7 @@ public sealed class ChatEngine
         var result = _nicks.TryChange(session, nick);
         if (result == NickChangeResult.Changed)
         {
+            Whowas.Record(session, old, Time.GetUtcNow());
             TellPeers(session, new NickChangeEvent(session, old, nick));
         }
 
@@ -312,6 +316,7 @@ public sealed class ChatEngine
             return;
         }
 
+        Whowas.Record(session, session.Nick, Time.GetUtcNow());
         var announcement = _shuttingDown ? null : new QuitEvent(session, session.Nick, reason);
         var channels = session.Channels;
         var alreadyTold = channels.Count > 1 ? new HashSet<ClientSession>(ReferenceEqualityComparer.Instance) : null;

@@ -12,6 +12,15 @@ public sealed class IrcOptions
     /// <summary>The network's name (ISUPPORT NETWORK, the 001 welcome).</summary>
     public string NetworkName { get; set; } = "Charla";
 
+    /// <summary>Where the server is, for ADMIN (RPL_ADMINLOC1).</summary>
+    public string AdminLocation { get; set; } = "A Charla chat server";
+
+    /// <summary>Who runs it, for ADMIN (RPL_ADMINLOC2).</summary>
+    public string AdminName { get; set; } = "Its administrator";
+
+    /// <summary>How to reach them, for ADMIN (RPL_ADMINEMAIL).</summary>
+    public string AdminEmail { get; set; } = "admin@localhost";
+
     /// <summary>Lines of the message of the day; none gives 422 ERR_NOMOTD.</summary>
     public string[] Motd { get; set; } = [];
 

@@ -76,4 +76,48 @@ public sealed class QueryTests
         await alice.SendAsync("LUSERS");
         Assert.Equal("There are 2 users and 0 invisible on 1 servers", (await alice.ExpectAsync("251")).Last);
     }
+
+    [Fact]
+    public async Task Whowas_remembers_who_left_or_renamed_and_406_when_nobody()
+    {
+        await using var server = await TestServer.StartAsync();
+        var alice = await server.RegisterIrcAsync("alice");
+        var bob = await server.RegisterIrcAsync("bob");
+        await bob.SendAsync("NICK robert");
+        await bob.ExpectAsync("NICK");
+        await bob.SendAsync("QUIT");
+        await bob.ReadToEndAsync();
+
+        await alice.SendAsync("WHOWAS bob");
+        var whowas = await alice.ReadUntilAsync(r => r.Command == "369");
+        Assert.Equal(["314", "312", "369"], whowas.Select(r => r.Command));
+        Assert.Equal(["alice", "bob", "~bob", "127.0.0.1", "*", "The bob"], whowas[0].Params);
+        Assert.Equal(["alice", "bob", "End of WHOWAS"], whowas[2].Params);
+
+        await alice.SendAsync("WHOWAS robert");
+        Assert.Equal("robert", (await alice.ExpectAsync("314"))[1]);
+        await alice.ReadUntilAsync(r => r.Command == "369");
+
+        await alice.SendAsync("WHOWAS nobody");
+        Assert.Equal(["alice", "nobody", "There was no such nickname"], (await alice.ExpectAsync("406")).Params);
+        await alice.ExpectAsync("369");
+        await alice.SendAsync("WHOWAS");
+        await alice.ExpectAsync("431");
+    }
+
+    [Fact]
+    public async Task Info_and_admin_answer()
+    {
+        await using var server = await TestServer.StartAsync(("Irc:AdminEmail", "ops@example.org"));
+        var alice = await server.RegisterIrcAsync("alice");
+
+        await alice.SendAsync("INFO");
+        var info = await alice.ReadUntilAsync(r => r.Command == "374");
+        Assert.All(info.SkipLast(1), r => Assert.Equal("371", r.Command));
+
+        await alice.SendAsync("ADMIN");
+        var admin = await alice.ReadUntilAsync(r => r.Command == "259");
+        Assert.Equal(["256", "257", "258", "259"], admin.Select(r => r.Command));
+        Assert.Equal("ops@example.org", admin[^1].Last);
+    }
 }
