@@ -182,7 +182,7 @@ public sealed class ChatEngine
             return JoinResult.TooManyChannels;
         }
 
-        var result = channel.Add(session, new JoinEvent(session, session.Nick, channel), greet, new JoinAttempt(key, UserMask(session)));
+        var result = channel.Add(session, new JoinEvent(session, session.Nick, channel) { Time = Time.GetUtcNow() }, greet, new JoinAttempt(key, UserMask(session)));
         if (result == JoinResult.Joined)
         {
             session.AddChannel(channel);
@@ -197,7 +197,7 @@ public sealed class ChatEngine
     /// <summary>Takes <paramref name="session"/> out of <paramref name="channel"/>; everyone in it, the leaver too, is told. False if not a member.</summary>
     public bool Part(ClientSession session, Channel channel, string reason)
     {
-        if (!channel.Remove(session, new PartEvent(session, session.Nick, channel, reason), alreadyTold: null, tellLeaver: true, out var nowEmpty))
+        if (!channel.Remove(session, new PartEvent(session, session.Nick, channel, reason) { Time = Time.GetUtcNow() }, alreadyTold: null, tellLeaver: true, out var nowEmpty))
         {
             return false;
         }
@@ -213,7 +213,7 @@ public sealed class ChatEngine
 
     /// <summary>Sets <paramref name="channel"/>'s topic (empty text clears it) and tells its members.</summary>
     public void SetTopic(ClientSession session, Channel channel, string text) =>
-        channel.SetTopic(new ChannelTopic(text, session.Nick, Time.GetUtcNow()), new TopicEvent(session, session.Nick, channel, text));
+        channel.SetTopic(new ChannelTopic(text, session.Nick, Time.GetUtcNow()), new TopicEvent(session, session.Nick, channel, text) { Time = Time.GetUtcNow() });
 
     /// <summary>Entries allowed on each of a channel's ban, exception and invite-exception lists (ISUPPORT MAXLIST).</summary>
     public const int MaxListEntries = 100;
@@ -228,7 +228,7 @@ public sealed class ChatEngine
     /// <summary>Puts <paramref name="target"/> out of <paramref name="channel"/>; everyone in it is told. False if not a member.</summary>
     public bool Kick(ClientSession actor, Channel channel, ClientSession target, string reason)
     {
-        if (!channel.Kick(target, new KickEvent(actor, actor.Nick, channel, target.Nick, reason), out var nowEmpty))
+        if (!channel.Kick(target, new KickEvent(actor, actor.Nick, channel, target.Nick, reason) { Time = Time.GetUtcNow() }, out var nowEmpty))
         {
             return false;
         }
@@ -246,25 +246,19 @@ public sealed class ChatEngine
     public void Invite(ClientSession actor, Channel channel, ClientSession target)
     {
         channel.Invite(target);
-        var bytes = target.WireFormat.Encode(new InviteEvent(actor, actor.Nick, channel, target.Nick));
+        var invitation = new InviteEvent(actor, actor.Nick, channel, target.Nick) { Time = Time.GetUtcNow() };
+        var bytes = target.WireFormat.Encode(invitation);
         if (!bytes.IsEmpty)
         {
             target.Send(bytes);
         }
+
+        // The members hear of it too, where their protocol shows it (IRCv3 invite-notify).
+        channel.Broadcast(invitation with { Audience = InviteAudience.ChannelMembers }, except: actor);
     }
 
     /// <summary>nick!user@host of <paramref name="session"/>, as bans and exceptions match it.</summary>
     public static string UserMask(ClientSession session) => $"{session.Nick}!{session.UserName}@{session.Host}";
-
-    /// <summary>Sends a private message to <paramref name="target"/> only.</summary>
-    public void SendPrivate(ClientSession sender, ClientSession target, string text, MessageKind kind)
-    {
-        var bytes = target.WireFormat.Encode(new PrivateMessageEvent(sender, sender.Nick, target, target.Nick, text, kind));
-        if (!bytes.IsEmpty)
-        {
-            target.Send(bytes);
-        }
-    }
 
     /// <summary>Renames <paramref name="session"/> if the name is valid and free, and tells its peers.</summary>
     public NickChangeResult ChangeNick(ClientSession session, string nick)
@@ -279,7 +273,7 @@ public sealed class ChatEngine
         if (result == NickChangeResult.Changed)
         {
             Whowas.Record(session, old, Time.GetUtcNow());
-            TellPeers(session, new NickChangeEvent(session, old, nick));
+            TellPeers(session, new NickChangeEvent(session, old, nick) { Time = Time.GetUtcNow() });
         }
 
         return result;
@@ -289,19 +283,55 @@ public sealed class ChatEngine
     public ClientSession? FindByNick(string nick) => _nicks.TryFind(nick, out var session) ? session : null;
 
     /// <summary>Relays a message to every member of <paramref name="channel"/> but its sender.</summary>
-    public void SendMessage(ClientSession sender, Channel channel, string text, MessageKind kind) =>
-        channel.Broadcast(new MessageEvent(sender, sender.Nick, channel, text, kind), except: sender);
+    public MessageEvent SendMessage(ClientSession sender, Channel channel, string text, MessageKind kind) =>
+        SendMessage(sender, channel, text, kind, MemberStatus.None, clientTags: string.Empty);
 
-    /// <summary>Relays a message to the members of <paramref name="channel"/> with at least <paramref name="onlyTo"/> status, but its sender.</summary>
-    public void SendMessage(ClientSession sender, Channel channel, string text, MessageKind kind, MemberStatus onlyTo)
+    /// <summary>
+    /// Relays a message to the members of <paramref name="channel"/> with at least
+    /// <paramref name="onlyTo"/> status, but its sender, and returns it (for echo-message).
+    /// </summary>
+    public MessageEvent SendMessage(ClientSession sender, Channel channel, string text, MessageKind kind, MemberStatus onlyTo, string clientTags)
     {
+        var message = new MessageEvent(sender, sender.Nick, channel, text, kind, onlyTo, clientTags) { Time = Time.GetUtcNow() };
         if (onlyTo == MemberStatus.None)
         {
-            SendMessage(sender, channel, text, kind);
-            return;
+            channel.Broadcast(message, except: sender);
+        }
+        else
+        {
+            channel.Broadcast(message, except: sender, onlyTo);
         }
 
-        channel.Broadcast(new MessageEvent(sender, sender.Nick, channel, text, kind, onlyTo), except: sender, onlyTo);
+        return message;
+    }
+
+    /// <summary>Sends a private message to <paramref name="target"/> only, and returns it (for echo-message).</summary>
+    public PrivateMessageEvent SendPrivate(ClientSession sender, ClientSession target, string text, MessageKind kind, string clientTags = "")
+    {
+        var message = new PrivateMessageEvent(sender, sender.Nick, target, target.Nick, text, kind, clientTags) { Time = Time.GetUtcNow() };
+        var bytes = target.WireFormat.Encode(message);
+        if (!bytes.IsEmpty)
+        {
+            target.Send(bytes);
+        }
+
+        return message;
+    }
+
+    /// <summary>Marks <paramref name="session"/> away (with a message) or back (null), and tells its peers.</summary>
+    public void SetAway(ClientSession session, string? message)
+    {
+        session.AwayMessage = message;
+        TellPeers(session, new AwayEvent(session, session.Nick, message) { Time = Time.GetUtcNow() });
+    }
+
+    /// <summary>Changes <paramref name="session"/>'s real name and tells its peers (and itself: the protocol decides who shows it).</summary>
+    public RealNameEvent SetRealName(ClientSession session, string realName)
+    {
+        session.RealName = realName;
+        var change = new RealNameEvent(session, session.Nick, realName) { Time = Time.GetUtcNow() };
+        TellPeers(session, change);
+        return change;
     }
 
     /// <summary>
@@ -317,7 +347,7 @@ public sealed class ChatEngine
         }
 
         Whowas.Record(session, session.Nick, Time.GetUtcNow());
-        var announcement = _shuttingDown ? null : new QuitEvent(session, session.Nick, reason);
+        var announcement = _shuttingDown ? null : new QuitEvent(session, session.Nick, reason) { Time = Time.GetUtcNow() };
         var channels = session.Channels;
         var alreadyTold = channels.Count > 1 ? new HashSet<ClientSession>(ReferenceEqualityComparer.Instance) : null;
         foreach (var channel in channels)

@@ -227,7 +227,7 @@ public sealed class Channel
             Volatile.Write(ref _modes, modes);
             if (applied.Count > 0)
             {
-                Fanout.Deliver(_members, new ChannelModeEvent(actor, actor.Nick, this, applied), except: null);
+                Fanout.Deliver(_members, new ChannelModeEvent(actor, actor.Nick, this, applied) { Time = now }, except: null);
             }
 
             return outcomes;

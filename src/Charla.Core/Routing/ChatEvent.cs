@@ -9,7 +9,14 @@ namespace Charla.Core.Routing;
 /// </summary>
 /// <param name="Source">The session the event comes from.</param>
 /// <param name="SourceNick">Its nickname when the event happened (a later rename must not change it).</param>
-public abstract record ChatEvent(ClientSession Source, string SourceNick);
+public abstract record ChatEvent(ClientSession Source, string SourceNick)
+{
+    /// <summary>When the server handled it (IRCv3 server-time); the engine stamps it.</summary>
+    public DateTimeOffset Time { get; init; }
+
+    /// <summary>A unique id (IRCv3 msgid).</summary>
+    public string MessageId { get; init; } = MessageIds.Next();
+}
 
 /// <summary>How a message is meant: a line of talk, an action (<c>/me</c>), or a notice.</summary>
 public enum MessageKind
@@ -17,10 +24,14 @@ public enum MessageKind
     Normal,
     Action,
     Notice,
+    /// <summary>Tags only, no text (IRCv3 TAGMSG): only clients that read tags see it.</summary>
+    TagsOnly,
 }
 
 /// <summary>A line of text to a channel; with <see cref="OnlyTo"/>, to its operators or voiced members only (IRC STATUSMSG).</summary>
-public sealed record MessageEvent(ClientSession Source, string SourceNick, Channel Channel, string Text, MessageKind Kind, MemberStatus OnlyTo = MemberStatus.None)
+/// <param name="ClientTags">The sender's client-only tags (<c>+draft/reply=...</c>), escaped as on the wire, or empty.</param>
+public sealed record MessageEvent(
+    ClientSession Source, string SourceNick, Channel Channel, string Text, MessageKind Kind, MemberStatus OnlyTo = MemberStatus.None, string ClientTags = "")
     : ChatEvent(Source, SourceNick);
 
 /// <summary>A member's standing in a channel, lowest first.</summary>
@@ -48,7 +59,16 @@ public sealed record PartEvent(ClientSession Source, string SourceNick, Channel 
     : ChatEvent(Source, SourceNick);
 
 /// <summary>A line of text from one session to another.</summary>
-public sealed record PrivateMessageEvent(ClientSession Source, string SourceNick, ClientSession Target, string TargetNick, string Text, MessageKind Kind)
+public sealed record PrivateMessageEvent(
+    ClientSession Source, string SourceNick, ClientSession Target, string TargetNick, string Text, MessageKind Kind, string ClientTags = "")
+    : ChatEvent(Source, SourceNick);
+
+/// <summary>A user went away (with a message) or came back (null).</summary>
+public sealed record AwayEvent(ClientSession Source, string SourceNick, string? Message)
+    : ChatEvent(Source, SourceNick);
+
+/// <summary>A user changed its real name (IRCv3 setname).</summary>
+public sealed record RealNameEvent(ClientSession Source, string SourceNick, string RealName)
     : ChatEvent(Source, SourceNick);
 
 /// <summary>A session set (or cleared, with empty text) a channel's topic.</summary>
@@ -63,6 +83,17 @@ public sealed record ChannelModeEvent(ClientSession Source, string SourceNick, C
 public sealed record KickEvent(ClientSession Source, string SourceNick, Channel Channel, string TargetNick, string Reason)
     : ChatEvent(Source, SourceNick);
 
-/// <summary>A user was invited to a channel; the invitee is told.</summary>
+/// <summary>A user was invited to a channel: the invitee is told, and so are the members (who may show it or not).</summary>
 public sealed record InviteEvent(ClientSession Source, string SourceNick, Channel Channel, string TargetNick)
-    : ChatEvent(Source, SourceNick);
+    : ChatEvent(Source, SourceNick)
+{
+    /// <summary>Who this copy is for: the invitee, or the channel's members (IRCv3 invite-notify).</summary>
+    public InviteAudience Audience { get; init; } = InviteAudience.Invitee;
+}
+
+/// <summary>Who an <see cref="InviteEvent"/> copy is for.</summary>
+public enum InviteAudience
+{
+    Invitee,
+    ChannelMembers,
+}

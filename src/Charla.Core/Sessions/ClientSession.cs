@@ -16,11 +16,12 @@ public abstract class ClientSession
     private DisconnectReason? _closeReason;
     private long _lastActivity;
     private volatile string _nick = "*";
+    private WireFormat _wireFormat;
     private string? _awayMessage;
 
     protected ClientSession(WireFormat wireFormat, string host, EngineOptions options, TimeProvider time)
     {
-        WireFormat = wireFormat;
+        _wireFormat = wireFormat;
         Host = host;
         Time = time;
         Output = new OutputQueue(options.SendQueueBytes);
@@ -46,7 +47,7 @@ public abstract class ClientSession
     public string UserName { get; protected set; } = "user";
 
     /// <summary>The real name (IRC's "gecos"), free text.</summary>
-    public string RealName { get; protected set; } = string.Empty;
+    public string RealName { get; protected internal set; } = string.Empty;
 
     /// <summary>The away message, or null when the user is here (IRC AWAY).</summary>
     public string? AwayMessage
@@ -61,8 +62,15 @@ public abstract class ClientSession
     /// <summary>The same moment as a <see cref="TimeProvider"/> timestamp, for elapsed-time checks.</summary>
     public long ConnectedTimestamp { get; }
 
-    /// <summary>How the core's events are written for this client; routing serializes once per form.</summary>
-    public WireFormat WireFormat { get; }
+    /// <summary>
+    /// How the core's events are written for this client; routing serializes once per form. A
+    /// protocol may switch it when the client's wants change (IRC capabilities).
+    /// </summary>
+    public WireFormat WireFormat
+    {
+        get => Volatile.Read(ref _wireFormat);
+        protected set => Volatile.Write(ref _wireFormat, value);
+    }
 
     /// <summary>Bytes waiting for this client's writer loop.</summary>
     public OutputQueue Output { get; }

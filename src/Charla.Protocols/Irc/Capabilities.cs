@@ -23,8 +23,44 @@ public static class Capabilities
     /// <summary>away-notify: members of shared channels are told when a user goes away or comes back.</summary>
     public const string AwayNotify = "away-notify";
 
-    public static readonly FrozenSet<string> Supported =
-        new[] { CapNotify, MultiPrefix, UserhostInNames, EchoMessage }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>message-tags: tags on messages (msgid, client-only tags) and TAGMSG.</summary>
+    public const string MessageTags = "message-tags";
+
+    /// <summary>server-time: a time tag on every event.</summary>
+    public const string ServerTime = "server-time";
+
+    /// <summary>extended-join: JOIN with the account name and real name.</summary>
+    public const string ExtendedJoin = "extended-join";
+
+    /// <summary>invite-notify: invitations to the client's channels.</summary>
+    public const string InviteNotify = "invite-notify";
+
+    /// <summary>setname: the SETNAME command and real-name changes of peers.</summary>
+    public const string Setname = "setname";
+
+    public static readonly FrozenSet<string> Supported = new[]
+    {
+        AwayNotify, CapNotify, EchoMessage, ExtendedJoin, InviteNotify, MessageTags, MultiPrefix, ServerTime, Setname, UserhostInNames,
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The wire-form features the enabled capabilities ask for.</summary>
+    public static IrcFeatures FeaturesOf(IReadOnlyCollection<string> enabled)
+    {
+        var features = IrcFeatures.None;
+        foreach (var (cap, feature) in new[]
+        {
+            (MessageTags, IrcFeatures.MessageTags), (ServerTime, IrcFeatures.ServerTime), (ExtendedJoin, IrcFeatures.ExtendedJoin),
+            (AwayNotify, IrcFeatures.AwayNotify), (InviteNotify, IrcFeatures.InviteNotify), (Setname, IrcFeatures.Setname),
+        })
+        {
+            if (enabled.Contains(cap))
+            {
+                features |= feature;
+            }
+        }
+
+        return features;
+    }
 
     /// <summary>The CAP LS list, in a stable order.</summary>
     public static string List { get; } = string.Join(' ', Supported.Order(StringComparer.Ordinal));

@@ -39,6 +39,7 @@ public sealed class IrcServerInfo
             $"MODES={MaxModesPerCommand}",
             $"KICKLEN={KickLength}",
             $"AWAYLEN={AwayLength}",
+            $"NAMELEN={Commands.SetnameCommand.MaxLength}",
             $"NICKLEN={limits.NickLength}",
             $"CHANNELLEN={ChannelLength}",
             $"TOPICLEN={TopicLength}",

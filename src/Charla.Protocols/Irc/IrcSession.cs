@@ -47,9 +47,17 @@ public sealed class IrcSession : PipeSession
 
     public bool Has(string capability) => _caps.Contains(capability);
 
-    public void EnableCap(string capability) => _caps.Add(capability);
+    public void EnableCap(string capability)
+    {
+        _caps.Add(capability);
+        WireFormat = IrcWireFormat.For(Capabilities.FeaturesOf(_caps));
+    }
 
-    public void DisableCap(string capability) => _caps.Remove(capability);
+    public void DisableCap(string capability)
+    {
+        _caps.Remove(capability);
+        WireFormat = IrcWireFormat.For(Capabilities.FeaturesOf(_caps));
+    }
 
     public void SetUser(string userName, string realName)
     {

@@ -25,6 +25,7 @@ public sealed class PlainWireFormat : WireFormat
 
     public override ReadOnlyMemory<byte> Encode(ChatEvent chatEvent) => chatEvent switch
     {
+        MessageEvent { Kind: MessageKind.TagsOnly } or PrivateMessageEvent { Kind: MessageKind.TagsOnly } => ReadOnlyMemory<byte>.Empty,
         MessageEvent { Kind: MessageKind.Action } m => PlainReplies.Encode($"* {m.SourceNick} {m.Text}"),
         MessageEvent { Kind: MessageKind.Notice } m => PlainReplies.Encode($"-{m.SourceNick}- {m.Text}"),
         // Other CTCP requests (VERSION, PING...) are for IRC clients to answer: a plain user could not.

@@ -11,12 +11,12 @@ public sealed class AwayCommand : IIrcCommand
         var text = message.Count > 0 ? message[0] : string.Empty;
         if (text.Length == 0)
         {
-            session.AwayMessage = null;
+            context.Engine.SetAway(session, null);
             session.Numeric(Numerics.RplUnAway, "You are no longer marked as being away");
             return;
         }
 
-        session.AwayMessage = text.Length > IrcServerInfo.AwayLength ? text[..IrcServerInfo.AwayLength] : text;
+        context.Engine.SetAway(session, text.Length > IrcServerInfo.AwayLength ? text[..IrcServerInfo.AwayLength] : text);
         session.Numeric(Numerics.RplNowAway, "You have been marked as being away");
     }
 }

@@ -5,15 +5,25 @@ using Charla.Protocols.Irc.Messages;
 namespace Charla.Protocols.Irc.Commands;
 
 /// <summary>
-/// PRIVMSG / NOTICE &lt;target&gt;{,&lt;target&gt;} :&lt;text&gt;, to channels (members only: +n) and
-/// nicks, at most MAXTARGETS targets. CTCP passes through; CTCP ACTION becomes an action, which
-/// plain-mode users see as "* nick text". As RFC 2812 asks, NOTICE never gets an error reply.
+/// PRIVMSG / NOTICE &lt;target&gt;{,&lt;target&gt;} :&lt;text&gt; and TAGMSG &lt;target&gt;, to channels
+/// (STATUSMSG <c>@#chan</c>/<c>+#chan</c> too) and nicks, at most MAXTARGETS targets. The
+/// sender's client-only tags (<c>+name=value</c>) travel with the message to clients that
+/// negotiated message-tags. CTCP passes through; CTCP ACTION becomes an action, which plain-mode
+/// users see as "* nick text". As RFC 2812 asks, NOTICE never gets an error reply.
 /// </summary>
 public sealed class MessageCommand(MessageKind kind) : IIrcCommand
 {
+    /// <summary>Client-only tags may take 4094 bytes (IRCv3 message-tags); more is 417.</summary>
+    private const int MaxClientTagBytes = 4094;
+
     private const string ActionStart = "\u0001ACTION ";
 
-    private string Verb => kind == MessageKind.Notice ? "NOTICE" : "PRIVMSG";
+    private string Verb => kind switch
+    {
+        MessageKind.Notice => "NOTICE",
+        MessageKind.TagsOnly => "TAGMSG",
+        _ => "PRIVMSG",
+    };
 
     public void Execute(IrcContext context, IrcMessage message)
     {
@@ -24,9 +34,16 @@ public sealed class MessageCommand(MessageKind kind) : IIrcCommand
             return;
         }
 
-        if (message.Count < 2 || message[1].Length == 0)
+        if (kind != MessageKind.TagsOnly && (message.Count < 2 || message[1].Length == 0))
         {
             Error(session, Numerics.ErrNoTextToSend, "No text to send");
+            return;
+        }
+
+        var clientTags = ClientTags.Escape(message.Tags);
+        if (clientTags.Length > MaxClientTagBytes)
+        {
+            session.Numeric(Numerics.ErrInputTooLong, "Input line was too long");
             return;
         }
 
@@ -37,14 +54,14 @@ public sealed class MessageCommand(MessageKind kind) : IIrcCommand
             return;
         }
 
-        var (text, messageKind) = Classify(message[1]);
+        var (text, messageKind) = Classify(kind == MessageKind.TagsOnly ? string.Empty : message[1]);
         foreach (var target in targets)
         {
-            Deliver(context, target, text, messageKind, message[1]);
+            Deliver(context, target, text, messageKind, clientTags);
         }
     }
 
-    private void Deliver(IrcContext context, string target, string text, MessageKind messageKind, string rawText)
+    private void Deliver(IrcContext context, string target, string text, MessageKind messageKind, string clientTags)
     {
         var (engine, session) = (context.Engine, context.Session);
         var onlyTo = target.Length > 1 && target[1] == '#' ? StatusOf(target[0]) : MemberStatus.None;
@@ -62,8 +79,7 @@ public sealed class MessageCommand(MessageKind kind) : IIrcCommand
             }
             else
             {
-                engine.SendMessage(session, channel, text, messageKind, onlyTo);
-                Echo(session, IrcWireFormat.StatusPrefix(onlyTo) + channel.Name, rawText);
+                Echo(session, engine.SendMessage(session, channel, text, messageKind, onlyTo, clientTags));
             }
 
             return;
@@ -76,9 +92,8 @@ public sealed class MessageCommand(MessageKind kind) : IIrcCommand
             return;
         }
 
-        engine.SendPrivate(session, recipient, text, messageKind);
-        Echo(session, recipient.Nick, rawText);
-        if (kind != MessageKind.Notice && recipient.AwayMessage is { } away)
+        Echo(session, engine.SendPrivate(session, recipient, text, messageKind, clientTags));
+        if (kind == MessageKind.Normal && recipient.AwayMessage is { } away)
         {
             session.Numeric(Numerics.RplAway, recipient.Nick, away);
         }
@@ -92,12 +107,16 @@ public sealed class MessageCommand(MessageKind kind) : IIrcCommand
         _ => MemberStatus.None,
     };
 
-    /// <summary>echo-message: the sender gets its own message back, exactly as sent.</summary>
-    private void Echo(IrcSession session, string target, string rawText)
+    /// <summary>echo-message: the sender gets its own message back, as its recipients got it (same msgid and tags).</summary>
+    private static void Echo(IrcSession session, ChatEvent sent)
     {
         if (session.Has(Capabilities.EchoMessage))
         {
-            session.SendLine(IrcLine.Build(session.Prefix, Verb, [target, rawText], trailing: true));
+            var bytes = session.WireFormat.Encode(sent);
+            if (!bytes.IsEmpty)
+            {
+                session.Send(bytes);
+            }
         }
     }
 

@@ -1,0 +1,36 @@
+using Charla.Protocols.Irc.Messages;
+
+namespace Charla.Protocols.Irc.Commands;
+
+/// <summary>
+/// SETNAME :&lt;realname&gt; (ircv3.net/specs/extensions/setname): for clients that negotiated
+/// setname. The client and its peers with the capability see <c>:nick!user@host SETNAME :name</c>.
+/// </summary>
+public sealed class SetnameCommand : IIrcCommand
+{
+    /// <summary>Longest real name accepted (ISUPPORT NAMELEN).</summary>
+    public const int MaxLength = 200;
+
+    public void Execute(IrcContext context, IrcMessage message)
+    {
+        var session = context.Session;
+        if (!session.Has(Capabilities.Setname))
+        {
+            Fail(context, "CANNOT_CHANGE_REALNAME", "SETNAME needs the setname capability");
+            return;
+        }
+
+        var name = message[0];
+        if (name.Length == 0 || name.Length > MaxLength)
+        {
+            Fail(context, "INVALID_REALNAME", $"Real names are 1 to {MaxLength} characters");
+            return;
+        }
+
+        var change = context.Engine.SetRealName(session, name);
+        session.Send(session.WireFormat.Encode(change));
+    }
+
+    private static void Fail(IrcContext context, string code, string description) =>
+        context.Session.SendLine(IrcLine.Build(context.Server.Name, "FAIL", ["SETNAME", code, description], trailing: true));
+}

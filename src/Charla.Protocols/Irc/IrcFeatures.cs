@@ -1,0 +1,24 @@
+namespace Charla.Protocols.Irc;
+
+/// <summary>
+/// The capabilities that change how events are written for a client. Each combination is one
+/// wire form (<see cref="IrcWireFormat.For"/>): a broadcast is encoded once per form in use.
+/// </summary>
+[Flags]
+public enum IrcFeatures
+{
+    None = 0,
+    /// <summary>message-tags: msgid and client tags on messages; TAGMSG.</summary>
+    MessageTags = 1,
+    /// <summary>server-time: a time tag on every event.</summary>
+    ServerTime = 2,
+    /// <summary>extended-join: JOIN carries the account and real name.</summary>
+    ExtendedJoin = 4,
+    /// <summary>away-notify: AWAY changes of channel peers.</summary>
+    AwayNotify = 8,
+    /// <summary>invite-notify: invitations to channels the client is in.</summary>
+    InviteNotify = 16,
+    /// <summary>setname: real-name changes of channel peers.</summary>
+    Setname = 32,
+    All = 63,
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using Charla.Integration.Tests.Support;
+
+namespace Charla.Integration.Tests.Irc;
+
+/// <summary>IRCv3: message-tags (msgid, client tags, TAGMSG), server-time, echo-message, extended-join, away-notify, invite-notify, setname.</summary>
+public sealed class CapabilityTests
+{
+    private static async Task<(TestServer Server, IrcClient Tagged, IrcClient Plain)> TwoInChannelAsync(params string[] caps)
+    {
+        var server = await TestServer.StartAsync();
+        var tagged = await server.RegisterIrcAsync("tagged", caps);
+        var untagged = await server.RegisterIrcAsync("untagged");
+        await tagged.JoinAsync("#c");
+        await untagged.JoinAsync("#c");
+        await tagged.ReadUntilAsync(r => r.Command == "JOIN");
+        return (server, tagged, untagged);
+    }
+
+    private static Dictionary<string, string> TagsOf(IrcReply reply)
+    {
+        Assert.StartsWith("@", reply.Raw, StringComparison.Ordinal);
+        return reply.Raw[1..reply.Raw.IndexOf(' ', StringComparison.Ordinal)].Split(';')
+            .Select(t => t.Split('=', 2))
+            .ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : string.Empty);
+    }
+
+    [Fact]
+    public async Task Server_time_and_msgid_are_sent_to_those_who_asked_and_echo_carries_the_same_msgid()
+    {
+        var (server, tagged, untagged) = await TwoInChannelAsync("message-tags", "server-time", "echo-message");
+        await using (server)
+        {
+            var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+            await untagged.SendAsync("PRIVMSG #c :hi");
+            var got = await tagged.ExpectAsync("PRIVMSG");
+            var tags = TagsOf(got);
+            var time = DateTimeOffset.ParseExact(tags["time"], "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            Assert.InRange(time, before, DateTimeOffset.UtcNow.AddSeconds(1));
+            Assert.NotEmpty(tags["msgid"]);
+
+            await tagged.SendAsync("PRIVMSG #c :echo me");
+            var echo = await tagged.ExpectAsync("PRIVMSG");
+            var relayed = await untagged.ExpectAsync("PRIVMSG");
+            Assert.Equal(["#c", "echo me"], echo.Params);
+            Assert.DoesNotContain("@", relayed.Raw[..1], StringComparison.Ordinal); // no tags for a client that did not ask
+            Assert.NotEqual(tags["msgid"], TagsOf(echo)["msgid"]);
+        }
+    }
+
+    [Fact]
+    public async Task Client_tags_and_tagmsg_reach_only_clients_with_message_tags()
+    {
+        var server = await TestServer.StartAsync();
+        await using (server)
+        {
+            var sender = await server.RegisterIrcAsync("sender", "message-tags");
+            var reader = await server.RegisterIrcAsync("reader", "message-tags");
+            var old = await server.RegisterIrcAsync("old");
+            foreach (var c in new[] { sender, reader, old })
+            {
+                await c.JoinAsync("#c");
+            }
+
+            await sender.FenceAsync();
+            await reader.FenceAsync();
+            await sender.SendAsync("@+draft/reply=abc;+example=with\\sspace;notclient=x PRIVMSG #c :tagged text");
+            await sender.SendAsync("@+typing=active TAGMSG #c");
+
+            var message = await reader.ExpectAsync("PRIVMSG");
+            var tags = TagsOf(message);
+            Assert.Equal("abc", tags["+draft/reply"]);
+            Assert.Equal("with\\sspace", tags["+example"]);
+            Assert.False(tags.ContainsKey("notclient"));
+            var tagmsg = await reader.ExpectAsync("TAGMSG");
+            Assert.Equal("active", TagsOf(tagmsg)["+typing"]);
+            Assert.Equal(["#c"], tagmsg.Params);
+
+            var plain = await old.ExpectAsync("PRIVMSG");
+            Assert.Equal(":sender!~sender@127.0.0.1 PRIVMSG #c :tagged text", plain.Raw);
+            Assert.Empty(await old.FenceAsync()); // no TAGMSG for it
+        }
+    }
+
+    [Fact]
+    public async Task Extended_join_carries_account_and_real_name()
+    {
+        var server = await TestServer.StartAsync();
+        await using (server)
+        {
+            var watcher = await server.RegisterIrcAsync("watcher", "extended-join");
+            await watcher.JoinAsync("#c");
+            var joiner = await server.RegisterIrcAsync("joiner");
+            await joiner.JoinAsync("#c");
+
+            Assert.Equal(["#c", "*", "The joiner"], (await watcher.ExpectAsync("JOIN")).Params);
+        }
+    }
+
+    [Fact]
+    public async Task Away_notify_tells_channel_peers_who_asked()
+    {
+        var (server, tagged, untagged) = await TwoInChannelAsync("away-notify");
+        await using (server)
+        {
+            await untagged.SendAsync("AWAY :lunch");
+            var away = await tagged.ExpectAsync("AWAY");
+            Assert.Equal("untagged!~untagged@127.0.0.1", away.Source);
+            Assert.Equal(["lunch"], away.Params);
+            await untagged.SendAsync("AWAY");
+            Assert.Empty((await tagged.ExpectAsync("AWAY")).Params);
+
+            await tagged.SendAsync("AWAY :me too");
+            await tagged.ExpectAsync("306");
+            Assert.Equal("306", (await untagged.ReadUntilAsync(r => r.Command == "305"))[0].Command);
+            Assert.Empty(await untagged.FenceAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Invite_notify_tells_channel_members_who_asked()
+    {
+        var (server, tagged, untagged) = await TwoInChannelAsync("invite-notify");
+        await using (server)
+        {
+            await server.RegisterIrcAsync("guest");
+            await untagged.SendAsync("INVITE guest #c");
+            await untagged.ExpectAsync("341");
+
+            var notice = await tagged.ExpectAsync("INVITE");
+            Assert.Equal("untagged!~untagged@127.0.0.1", notice.Source);
+            Assert.Equal(["guest", "#c"], notice.Params);
+        }
+    }
+
+    [Fact]
+    public async Task Setname_changes_the_real_name_and_peers_with_the_cap_see_it()
+    {
+        var (server, tagged, untagged) = await TwoInChannelAsync("setname");
+        await using (server)
+        {
+            await tagged.SendAsync("SETNAME :A New Name");
+            Assert.Equal(["A New Name"], (await tagged.ExpectAsync("SETNAME")).Params);
+            await untagged.SendAsync("WHOIS tagged");
+            Assert.Equal("A New Name", (await untagged.ExpectAsync("311")).Last);
+            await untagged.ReadUntilAsync(r => r.Command == "318");
+
+            await untagged.SendAsync("SETNAME :Me Too");
+            Assert.Equal(["SETNAME", "CANNOT_CHANGE_REALNAME", "SETNAME needs the setname capability"], (await untagged.ExpectAsync("FAIL")).Params);
+            await tagged.SendAsync("SETNAME :" + new string('x', 201));
+            Assert.Equal("INVALID_REALNAME", (await tagged.ExpectAsync("FAIL"))[1]);
+        }
+    }
+}
