@@ -49,6 +49,9 @@ public abstract class ClientSession
     /// <summary>The real name (IRC's "gecos"), free text.</summary>
     public string RealName { get; protected internal set; } = string.Empty;
 
+    /// <summary>Whether the user says it is a bot (IRC user mode +B).</summary>
+    public bool IsBot { get; set; }
+
     /// <summary>The away message, or null when the user is here (IRC AWAY).</summary>
     public string? AwayMessage
     {
@@ -92,6 +95,11 @@ public abstract class ClientSession
     /// <summary>Queues complete lines for this client; over the SendQ bound the client is dropped.</summary>
     public void Send(ReadOnlyMemory<byte> lines)
     {
+        if (Divert(lines))
+        {
+            return;
+        }
+
         if (!Output.TryEnqueue(lines) && !IsClosing)
         {
             Close(DisconnectReason.SendQueueExceeded);
@@ -124,6 +132,12 @@ public abstract class ClientSession
     public virtual void CheckLiveness(long nowTimestamp)
     {
     }
+
+    /// <summary>
+    /// Lets a protocol take lines meant for this client before they are queued (IRC collects a
+    /// labeled command's replies to label them). True when it took them. MUST NOT block.
+    /// </summary>
+    protected virtual bool Divert(ReadOnlyMemory<byte> lines) => false;
 
     /// <summary>Wakes the connection's loops so they notice <see cref="CloseReason"/>. MUST NOT block.</summary>
     protected abstract void OnClosing(DisconnectReason reason);

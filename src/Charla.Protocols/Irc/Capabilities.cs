@@ -38,9 +38,16 @@ public static class Capabilities
     /// <summary>setname: the SETNAME command and real-name changes of peers.</summary>
     public const string Setname = "setname";
 
+    /// <summary>batch: grouped replies (here, labeled responses of several lines).</summary>
+    public const string Batch = "batch";
+
+    /// <summary>labeled-response: replies to a command sent with a label tag carry that label.</summary>
+    public const string LabeledResponse = "labeled-response";
+
     public static readonly FrozenSet<string> Supported = new[]
     {
-        AwayNotify, CapNotify, EchoMessage, ExtendedJoin, InviteNotify, MessageTags, MultiPrefix, ServerTime, Setname, UserhostInNames,
+        AwayNotify, Batch, CapNotify, EchoMessage, ExtendedJoin, InviteNotify, LabeledResponse, MessageTags, MultiPrefix, ServerTime,
+        Setname, UserhostInNames,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The wire-form features the enabled capabilities ask for.</summary>

@@ -69,9 +69,27 @@ public sealed class IrcConnection : ILineProtocol
             return;
         }
 
-        if (IrcParser.Parse(Encoding.UTF8.GetString(bytes)) is { } message)
+        if (IrcParser.Parse(Encoding.UTF8.GetString(bytes)) is not { } message)
+        {
+            return;
+        }
+
+        var session = _context.Session;
+        if (!session.Has(Capabilities.LabeledResponse) || !message.Tags.TryGetValue("label", out var label)
+            || label.Length == 0 || Encoding.UTF8.GetByteCount(label) > LabeledResponse.MaxLabelBytes)
         {
             IrcCommandTable.Dispatch(_context, message);
+            return;
+        }
+
+        session.BeginCapture();
+        try
+        {
+            IrcCommandTable.Dispatch(_context, message);
+        }
+        finally
+        {
+            LabeledResponse.Send(session, _context.Server.Name, label, session.EndCapture());
         }
     }
 

@@ -48,6 +48,7 @@ public sealed class IrcServerInfo
             $"TARGMAX=PRIVMSG:{MaxTargets},NOTICE:{MaxTargets},JOIN:,PART:,KICK:{MaxTargets},NAMES:1,WHOIS:1",
             $"MAXTARGETS={MaxTargets}",
             "UTF8ONLY",
+            "BOT=B",
             "WHOX",
         ];
     }

@@ -13,6 +13,8 @@ public sealed class IrcSession : PipeSession
     private readonly HashSet<string> _caps = new(StringComparer.Ordinal);
     private volatile bool _registered;
     private long _pingSentAt;
+    private List<ReadOnlyMemory<byte>>? _captured;
+    private int _captureThread;
 
     public IrcSession(IDuplexPipe transport, string host, IrcServerInfo server, EngineOptions engineOptions, TimeProvider time)
         : base(transport, IrcWireFormat.Instance, host, engineOptions, time)
@@ -68,6 +70,36 @@ public sealed class IrcSession : PipeSession
     }
 
     public void MarkRegistered() => _registered = true;
+
+    /// <summary>
+    /// From now until <see cref="EndCapture"/>, lines this thread sends to this client are kept
+    /// instead of queued: the replies to one command, for labeled-response.
+    /// </summary>
+    public void BeginCapture()
+    {
+        _captured = [];
+        _captureThread = Environment.CurrentManagedThreadId;
+    }
+
+    /// <summary>The lines kept since <see cref="BeginCapture"/>; sending goes back to normal.</summary>
+    public List<ReadOnlyMemory<byte>> EndCapture()
+    {
+        var captured = _captured ?? [];
+        _captured = null;
+        return captured;
+    }
+
+    protected override bool Divert(ReadOnlyMemory<byte> lines)
+    {
+        // Only the command's own thread: broadcasts from other connections are not replies.
+        if (_captured is null || Environment.CurrentManagedThreadId != _captureThread)
+        {
+            return false;
+        }
+
+        _captured.Add(lines);
+        return true;
+    }
 
     /// <summary>Queues a complete line (with CR LF).</summary>
     public void SendLine(string line) => Send(IrcLine.Encode(line));

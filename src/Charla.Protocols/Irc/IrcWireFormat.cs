@@ -103,6 +103,11 @@ public sealed class IrcWireFormat : WireFormat
             {
                 tags.Add(clientTags);
             }
+
+            if (chatEvent is MessageEvent or PrivateMessageEvent && chatEvent.Source.IsBot)
+            {
+                tags.Add("bot");
+            }
         }
 
         return tags.Count == 0 ? string.Empty : "@" + string.Join(';', tags) + " ";

@@ -97,5 +97,6 @@ public static class Numerics
     public const string RplExceptList = "348";
     public const string RplEndOfExceptList = "349";
     public const string ErrBanListFull = "478";
+    public const string RplWhoisBot = "335";
     public const string ErrInvalidModeParam = "696";
 }

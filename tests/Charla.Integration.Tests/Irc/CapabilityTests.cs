@@ -151,4 +151,56 @@ public sealed class CapabilityTests
             Assert.Equal("INVALID_REALNAME", (await tagged.ExpectAsync("FAIL"))[1]);
         }
     }
+
+    [Fact]
+    public async Task Labeled_commands_get_ack_one_labeled_line_or_a_labeled_batch()
+    {
+        var server = await TestServer.StartAsync();
+        await using (server)
+        {
+            var client = await server.RegisterIrcAsync("labeler", "batch", "labeled-response", "message-tags");
+
+            await client.SendAsync("@label=one PING hello");
+            var pong = await client.ExpectAsync("PONG");
+            Assert.Equal("one", TagsOf(pong)["label"]);
+
+            await client.SendAsync("@label=none PONG whatever");
+            var ack = await client.ExpectAsync("ACK");
+            Assert.Equal("none", TagsOf(ack)["label"]);
+            Assert.Equal("charla.local", ack.Source);
+
+            await client.SendAsync("@label=many\\:x WHOIS labeler");
+            var start = await client.ExpectAsync("BATCH");
+            Assert.Equal("many\\:x", TagsOf(start)["label"]);
+            Assert.Equal("labeled-response", start[1]);
+            var id = start[0][1..];
+            var inside = await client.ReadUntilAsync(r => r.Command == "BATCH");
+            Assert.Equal(["311", "312", "317", "318"], inside.SkipLast(1).Select(r => r.Command));
+            Assert.All(inside.SkipLast(1), r => Assert.Equal(id, TagsOf(r)["batch"]));
+            Assert.Equal("-" + id, inside[^1][0]);
+        }
+    }
+
+    [Fact]
+    public async Task Bot_mode_shows_in_whois_who_and_a_bot_tag()
+    {
+        var server = await TestServer.StartAsync();
+        await using (server)
+        {
+            var bot = await server.RegisterIrcAsync("robo");
+            var human = await server.RegisterIrcAsync("human", "message-tags");
+            await bot.SendAsync("MODE robo +B");
+            Assert.Equal(["robo", "+B"], (await bot.ExpectAsync("MODE")).Params);
+
+            await human.SendAsync("WHOIS robo");
+            var whois = await human.ReadUntilAsync(r => r.Command == "318");
+            Assert.Contains(whois, r => r.Command == "335");
+            await human.SendAsync("WHO robo");
+            Assert.Equal("HB", (await human.ExpectAsync("352"))[6]);
+            await human.ExpectAsync("315");
+
+            await bot.SendAsync("PRIVMSG human :beep");
+            Assert.True(TagsOf(await human.ExpectAsync("PRIVMSG")).ContainsKey("bot"));
+        }
+    }
 }

@@ -17,7 +17,7 @@ public sealed class RegistrationTests
         Assert.All(burst, r => Assert.Equal("charla.local", r.Source));
         Assert.All(burst, r => Assert.Equal("alice", r[0]));
         Assert.Equal("Welcome to the Charla IRC Network, alice!~alice@127.0.0.1", burst[0].Last);
-        Assert.Equal(["alice", "charla.local", "charla-0.1", "i", "beIiklmnostv", "beIklov"], burst[3].Params);
+        Assert.Equal(["alice", "charla.local", "charla-0.1", "Bi", "beIiklmnostv", "beIklov"], burst[3].Params);
         var isupportLines = burst.Where(r => r.Command == "005").ToList();
         Assert.All(isupportLines, l => Assert.Equal("are supported by this server", l.Last));
         Assert.All(isupportLines, l => Assert.InRange(l.Params.Count - 2, 1, 13));
@@ -27,7 +27,7 @@ public sealed class RegistrationTests
             "CASEMAPPING=ascii", "CHANTYPES=#", "CHANMODES=beI,k,l,imnst", "PREFIX=(ov)@+", "STATUSMSG=@+", "NICKLEN=30",
             "CHANNELLEN=50", "TOPICLEN=390", "KICKLEN=255", "AWAYLEN=200", "MODES=20", "MAXLIST=beI:100", "EXCEPTS=e",
             "INVEX=I", "CHANLIMIT=#:50", "NETWORK=Charla", "TARGMAX=PRIVMSG:4,NOTICE:4,JOIN:,PART:,KICK:4,NAMES:1,WHOIS:1",
-            "MAXTARGETS=4", "UTF8ONLY", "WHOX",
+            "MAXTARGETS=4", "UTF8ONLY", "WHOX", "BOT=B", "NAMELEN=200",
         })
         {
             Assert.Contains(token, isupport);
@@ -58,7 +58,7 @@ public sealed class RegistrationTests
 
         await client.SendAsync("CAP LS 302");
         var ls = await client.ExpectAsync("CAP");
-        Assert.Equal(["*", "LS", "away-notify cap-notify echo-message extended-join invite-notify message-tags multi-prefix server-time setname userhost-in-names"], ls.Params);
+        Assert.Equal(["*", "LS", "away-notify batch cap-notify echo-message extended-join invite-notify labeled-response message-tags multi-prefix server-time setname userhost-in-names"], ls.Params);
 
         await client.SendAsync("NICK alice");
         await client.SendAsync("USER alice 0 * :Alice");

@@ -9,7 +9,7 @@ namespace Charla.Protocols.Irc.Commands;
 /// Channels: with no modestring, 324 and 329; a list letter without an argument lists it (367/368
 /// bans, 348/349 exceptions, 346/347 invite exceptions); changes need operator status (482) and
 /// are applied in order, the ones that changed something announced in one MODE line.
-/// Users: their own +i (221, 501, 502).
+/// Users: their own +i and +B (bot) (221, 501, 502).
 /// </summary>
 public sealed class ModeCommand : IIrcCommand
 {
@@ -168,7 +168,7 @@ public sealed class ModeCommand : IIrcCommand
 
         if (message.Count == 1)
         {
-            session.NumericRaw(Numerics.RplUModeIs, session.Invisible ? "+i" : "+");
+            session.NumericRaw(Numerics.RplUModeIs, "+" + (session.Invisible ? "i" : string.Empty) + (session.IsBot ? "B" : string.Empty));
             return;
         }
 
@@ -186,6 +186,15 @@ public sealed class ModeCommand : IIrcCommand
                     {
                         session.Invisible = adding;
                         session.SendLine(IrcLine.Build(session.Nick, "MODE", [session.Nick, adding ? "+i" : "-i"], trailing: true));
+                    }
+
+                    break;
+                case 'B':
+                    // Bot mode (ircv3.net/specs/extensions/bot-mode): shown in WHOIS, WHO and a "bot" tag.
+                    if (session.IsBot != adding)
+                    {
+                        session.IsBot = adding;
+                        session.SendLine(IrcLine.Build(session.Nick, "MODE", [session.Nick, adding ? "+B" : "-B"], trailing: true));
                     }
 
                     break;

@@ -28,6 +28,11 @@ public sealed class WhoisCommand : IIrcCommand
         }
 
         session.Numeric(Numerics.RplWhoisServer, user.Nick, context.Server.Name, $"{context.Server.Options.NetworkName} chat server");
+        if (user.IsBot)
+        {
+            session.Numeric(Numerics.RplWhoisBot, user.Nick, $"is a bot on {context.Server.Options.NetworkName}");
+        }
+
         if (user.AwayMessage is { } away)
         {
             session.Numeric(Numerics.RplAway, user.Nick, away);

@@ -24,20 +24,28 @@ public static class ClientTags
             result.Append(result.Length > 0 ? ";" : string.Empty).Append(key);
             if (value.Length > 0)
             {
-                result.Append('=');
-                foreach (var c in value)
-                {
-                    result.Append(c switch
-                    {
-                        ';' => "\\:",
-                        ' ' => "\\s",
-                        '\\' => "\\\\",
-                        '\r' => "\\r",
-                        '\n' => "\\n",
-                        _ => c.ToString(),
-                    });
-                }
+                result.Append('=').Append(EscapeValue(value));
             }
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>A tag value escaped: <c>;</c> as <c>\:</c>, space as <c>\s</c>, <c>\</c>, CR and LF.</summary>
+    public static string EscapeValue(string value)
+    {
+        var result = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            result.Append(c switch
+            {
+                ';' => "\\:",
+                ' ' => "\\s",
+                '\\' => "\\\\",
+                '\r' => "\\r",
+                '\n' => "\\n",
+                _ => c.ToString(),
+            });
         }
 
         return result.ToString();
