@@ -325,6 +325,27 @@ public sealed class ChatEngine
         TellPeers(session, new AwayEvent(session, session.Nick, message) { Time = Time.GetUtcNow() });
     }
 
+    /// <summary>Changes <paramref name="session"/>'s user name and host, and tells it and its peers.</summary>
+    public void ChangeHost(ClientSession session, string userName, string host)
+    {
+        var change = new HostChangeEvent(session, session.Nick, session.UserName, session.Host, userName, host) { Time = Time.GetUtcNow() };
+        session.UserName = userName;
+        session.Host = host;
+        TellPeers(session, change);
+        var bytes = session.WireFormat.Encode(change);
+        if (!bytes.IsEmpty)
+        {
+            session.Send(bytes);
+        }
+    }
+
+    /// <summary>Sends <paramref name="text"/> to every session that wants operator broadcasts (IRC user mode +w).</summary>
+    public void Wallops(ClientSession sender, string text)
+    {
+        var wallops = new WallopsEvent(sender, sender.Nick, text) { Time = Time.GetUtcNow() };
+        Fanout.Deliver(_sessions.Values.Where(s => s.WantsWallops).ToArray(), wallops, except: null);
+    }
+
     /// <summary>Changes <paramref name="session"/>'s real name and tells its peers (and itself: the protocol decides who shows it).</summary>
     public RealNameEvent SetRealName(ClientSession session, string realName)
     {

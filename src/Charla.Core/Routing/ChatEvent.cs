@@ -97,3 +97,11 @@ public enum InviteAudience
     Invitee,
     ChannelMembers,
 }
+
+/// <summary>A user's user name and host were changed (IRC CHGHOST); the event carries the old ones in its source prefix.</summary>
+public sealed record HostChangeEvent(ClientSession Source, string SourceNick, string OldUserName, string OldHost, string NewUserName, string NewHost)
+    : ChatEvent(Source, SourceNick);
+
+/// <summary>A message from a server operator to everyone who wants such messages (IRC WALLOPS).</summary>
+public sealed record WallopsEvent(ClientSession Source, string SourceNick, string Text)
+    : ChatEvent(Source, SourceNick);

@@ -17,12 +17,13 @@ public abstract class ClientSession
     private long _lastActivity;
     private volatile string _nick = "*";
     private WireFormat _wireFormat;
+    private string _host;
     private string? _awayMessage;
 
     protected ClientSession(WireFormat wireFormat, string host, EngineOptions options, TimeProvider time)
     {
         _wireFormat = wireFormat;
-        Host = host;
+        _host = host;
         Time = time;
         Output = new OutputQueue(options.SendQueueBytes);
         _lastActivity = time.GetTimestamp();
@@ -40,11 +41,21 @@ public abstract class ClientSession
         internal set => _nick = value;
     }
 
-    /// <summary>Where the client connects from (an address, later a cloaked host).</summary>
-    public string Host { get; }
+    /// <summary>Where the client connects from (an address), or the host an operator set for it.</summary>
+    public string Host
+    {
+        get => Volatile.Read(ref _host);
+        internal set => Volatile.Write(ref _host, value);
+    }
+
+    /// <summary>Whether the user is a server operator (IRC OPER, user mode +o).</summary>
+    public bool IsServerOperator { get; set; }
+
+    /// <summary>Whether the user wants operators' broadcasts (IRC user mode +w, WALLOPS).</summary>
+    public bool WantsWallops { get; set; }
 
     /// <summary>The user name (IRC's "ident" field); protocols set it before the session is admitted.</summary>
-    public string UserName { get; protected set; } = "user";
+    public string UserName { get; protected internal set; } = "user";
 
     /// <summary>The real name (IRC's "gecos"), free text.</summary>
     public string RealName { get; protected internal set; } = string.Empty;

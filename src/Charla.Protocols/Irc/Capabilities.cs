@@ -38,6 +38,9 @@ public static class Capabilities
     /// <summary>setname: the SETNAME command and real-name changes of peers.</summary>
     public const string Setname = "setname";
 
+    /// <summary>chghost: user name and host changes of peers, as CHGHOST.</summary>
+    public const string Chghost = "chghost";
+
     /// <summary>batch: grouped replies (here, labeled responses of several lines).</summary>
     public const string Batch = "batch";
 
@@ -46,7 +49,7 @@ public static class Capabilities
 
     public static readonly FrozenSet<string> Supported = new[]
     {
-        AwayNotify, Batch, CapNotify, EchoMessage, ExtendedJoin, InviteNotify, LabeledResponse, MessageTags, MultiPrefix, ServerTime,
+        AwayNotify, Batch, CapNotify, Chghost, EchoMessage, ExtendedJoin, InviteNotify, LabeledResponse, MessageTags, MultiPrefix, ServerTime,
         Setname, UserhostInNames,
     }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -58,6 +61,7 @@ public static class Capabilities
         {
             (MessageTags, IrcFeatures.MessageTags), (ServerTime, IrcFeatures.ServerTime), (ExtendedJoin, IrcFeatures.ExtendedJoin),
             (AwayNotify, IrcFeatures.AwayNotify), (InviteNotify, IrcFeatures.InviteNotify), (Setname, IrcFeatures.Setname),
+            (Chghost, IrcFeatures.Chghost),
         })
         {
             if (enabled.Contains(cap))

@@ -20,5 +20,7 @@ public enum IrcFeatures
     InviteNotify = 16,
     /// <summary>setname: real-name changes of channel peers.</summary>
     Setname = 32,
-    All = 63,
+    /// <summary>chghost: CHGHOST when a peer's user name or host changes.</summary>
+    Chghost = 64,
+    All = 127,
 }

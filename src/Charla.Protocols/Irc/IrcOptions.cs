@@ -21,6 +21,12 @@ public sealed class IrcOptions
     /// <summary>How to reach them, for ADMIN (RPL_ADMINEMAIL).</summary>
     public string AdminEmail { get; set; } = "admin@localhost";
 
+    /// <summary>
+    /// IRC operators: a name and password each, for OPER. None by default. Passwords are
+    /// compared as given: keep the configuration file private.
+    /// </summary>
+    public IrcOperator[] Operators { get; set; } = [];
+
     /// <summary>Lines of the message of the day; none gives 422 ERR_NOMOTD.</summary>
     public string[] Motd { get; set; } = [];
 
@@ -39,4 +45,12 @@ public sealed class IrcOptions
     /// few dozen ordinary lines: a paste passes, a flood does not.
     /// </summary>
     public int RecvQueueBytes { get; set; } = 8192;
+}
+
+/// <summary>One IRC operator account for OPER.</summary>
+public sealed class IrcOperator
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string Password { get; set; } = string.Empty;
 }

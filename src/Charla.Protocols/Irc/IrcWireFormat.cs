@@ -39,13 +39,14 @@ public sealed class IrcWireFormat : WireFormat
 
     public override ReadOnlyMemory<byte> Encode(ChatEvent chatEvent)
     {
-        var source = PrefixOf(chatEvent.Source, chatEvent.SourceNick);
+        var source = chatEvent is HostChangeEvent h
+            ? IrcLine.Prefix(h.SourceNick, h.OldUserName, IrcLine.Host(h.OldHost))
+            : PrefixOf(chatEvent.Source, chatEvent.SourceNick);
         var line = chatEvent switch
         {
             MessageEvent m => Message(source, m.Kind, IrcWireFormatHelpers.StatusPrefix(m.OnlyTo) + m.Channel.Name, m.Text),
             PrivateMessageEvent m => Message(source, m.Kind, m.TargetNick, m.Text),
-            JoinEvent j when Has(IrcFeatures.ExtendedJoin) => IrcLine.Build(source, "JOIN", [j.Channel.Name, "*", j.Source.RealName], trailing: true),
-            JoinEvent j => IrcLine.Build(source, "JOIN", [j.Channel.Name]),
+            JoinEvent j => Join(source, j),
             PartEvent p => p.Reason.Length == 0
                 ? IrcLine.Build(source, "PART", [p.Channel.Name])
                 : IrcLine.Build(source, "PART", [p.Channel.Name, p.Reason], trailing: true),
@@ -61,9 +62,26 @@ public sealed class IrcWireFormat : WireFormat
             AwayEvent a => IrcLine.Build(source, "AWAY", [a.Message!], trailing: true),
             RealNameEvent r when !Has(IrcFeatures.Setname) => null,
             RealNameEvent r => IrcLine.Build(source, "SETNAME", [r.RealName], trailing: true),
+            HostChangeEvent when !Has(IrcFeatures.Chghost) => null,
+            HostChangeEvent change => IrcLine.Build(source, "CHGHOST", [change.NewUserName, IrcLine.Host(change.NewHost)]),
+            WallopsEvent w => IrcLine.Build(source, "WALLOPS", [w.Text], trailing: true),
             _ => null,
         };
         return line is null ? ReadOnlyMemory<byte>.Empty : IrcLine.Encode(Tags(chatEvent) + line);
+    }
+
+    /// <summary>
+    /// JOIN (with account and real name for extended-join), then, for away-notify, the joiner's
+    /// AWAY if it is away: the specification asks that joiners' away state be sent this way.
+    /// </summary>
+    private string Join(string source, JoinEvent join)
+    {
+        var line = Has(IrcFeatures.ExtendedJoin)
+            ? IrcLine.Build(source, "JOIN", [join.Channel.Name, "*", join.Source.RealName], trailing: true)
+            : IrcLine.Build(source, "JOIN", [join.Channel.Name]);
+        return Has(IrcFeatures.AwayNotify) && join.Source.AwayMessage is { } away
+            ? line + IrcLine.Build(source, "AWAY", [away], trailing: true)
+            : line;
     }
 
     /// <summary>nick!user@host of <paramref name="session"/>, under the nick it had at the event.</summary>

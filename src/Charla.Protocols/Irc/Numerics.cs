@@ -98,5 +98,9 @@ public static class Numerics
     public const string RplEndOfExceptList = "349";
     public const string ErrBanListFull = "478";
     public const string RplWhoisBot = "335";
+    public const string RplYoureOper = "381";
+    public const string ErrPasswdMismatch = "464";
+    public const string ErrNoPrivileges = "481";
+    public const string ErrNoOperHost = "491";
     public const string ErrInvalidModeParam = "696";
 }

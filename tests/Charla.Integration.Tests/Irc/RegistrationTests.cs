@@ -17,7 +17,7 @@ public sealed class RegistrationTests
         Assert.All(burst, r => Assert.Equal("charla.local", r.Source));
         Assert.All(burst, r => Assert.Equal("alice", r[0]));
         Assert.Equal("Welcome to the Charla IRC Network, alice!~alice@127.0.0.1", burst[0].Last);
-        Assert.Equal(["alice", "charla.local", "charla-0.1", "Bi", "beIiklmnostv", "beIklov"], burst[3].Params);
+        Assert.Equal(["alice", "charla.local", "charla-0.1", "Biow", "beIiklmnostv", "beIklov"], burst[3].Params);
         var isupportLines = burst.Where(r => r.Command == "005").ToList();
         Assert.All(isupportLines, l => Assert.Equal("are supported by this server", l.Last));
         Assert.All(isupportLines, l => Assert.InRange(l.Params.Count - 2, 1, 13));
@@ -58,7 +58,7 @@ public sealed class RegistrationTests
 
         await client.SendAsync("CAP LS 302");
         var ls = await client.ExpectAsync("CAP");
-        Assert.Equal(["*", "LS", "away-notify batch cap-notify echo-message extended-join invite-notify labeled-response message-tags multi-prefix server-time setname userhost-in-names"], ls.Params);
+        Assert.Equal(["*", "LS", "away-notify batch cap-notify chghost echo-message extended-join invite-notify labeled-response message-tags multi-prefix server-time setname userhost-in-names"], ls.Params);
 
         await client.SendAsync("NICK alice");
         await client.SendAsync("USER alice 0 * :Alice");

@@ -3,7 +3,7 @@ using Charla.Protocols.Irc.Messages;
 
 namespace Charla.Protocols.Irc.Commands;
 
-/// <summary>LUSERS: 251, 254, 255, 265, 266 (one server, no operators: 252 and 253 are left out).</summary>
+/// <summary>LUSERS: 251, 252 (when operators are on), 254, 255, 265, 266. One server, so 253 (unknown connections) is left out.</summary>
 public sealed class LusersCommand : IIrcCommand
 {
     public void Execute(IrcContext context, IrcMessage message) => Send(context);
@@ -14,6 +14,12 @@ public sealed class LusersCommand : IIrcCommand
         var users = engine.SessionCount.ToString(CultureInfo.InvariantCulture);
         var peak = Math.Max(engine.PeakSessionCount, engine.SessionCount).ToString(CultureInfo.InvariantCulture);
         session.Numeric(Numerics.RplLUserClient, $"There are {users} users and 0 invisible on 1 servers");
+        var operators = engine.Sessions.Count(s => s.IsServerOperator);
+        if (operators > 0)
+        {
+            session.Numeric(Numerics.RplLUserOp, operators.ToString(CultureInfo.InvariantCulture), "operator(s) online");
+        }
+
         session.Numeric(Numerics.RplLUserChannels, engine.ChannelCount.ToString(CultureInfo.InvariantCulture), "channels formed");
         session.Numeric(Numerics.RplLUserMe, $"I have {users} clients and 0 servers");
         session.Numeric(Numerics.RplLocalUsers, users, peak, $"Current local users {users}, max {peak}");

@@ -9,7 +9,7 @@ namespace Charla.Protocols.Irc.Commands;
 /// Channels: with no modestring, 324 and 329; a list letter without an argument lists it (367/368
 /// bans, 348/349 exceptions, 346/347 invite exceptions); changes need operator status (482) and
 /// are applied in order, the ones that changed something announced in one MODE line.
-/// Users: their own +i and +B (bot) (221, 501, 502).
+/// Users: their own +i, +w, +B (bot), and -o (+o comes from OPER) (221, 501, 502).
 /// </summary>
 public sealed class ModeCommand : IIrcCommand
 {
@@ -149,6 +149,11 @@ public sealed class ModeCommand : IIrcCommand
         context.Session.Numeric(end, channel.Name, text);
     }
 
+    /// <summary>The user's modes for RPL_UMODEIS: "+Biow" as they apply.</summary>
+    private static string UserModes(IrcSession session) =>
+        "+" + (session.IsBot ? "B" : string.Empty) + (session.Invisible ? "i" : string.Empty)
+        + (session.IsServerOperator ? "o" : string.Empty) + (session.WantsWallops ? "w" : string.Empty);
+
     private static void UserMode(IrcContext context, IrcMessage message)
     {
         var (engine, session) = (context.Engine, context.Session);
@@ -168,7 +173,7 @@ public sealed class ModeCommand : IIrcCommand
 
         if (message.Count == 1)
         {
-            session.NumericRaw(Numerics.RplUModeIs, "+" + (session.Invisible ? "i" : string.Empty) + (session.IsBot ? "B" : string.Empty));
+            session.NumericRaw(Numerics.RplUModeIs, UserModes(session));
             return;
         }
 
@@ -186,6 +191,23 @@ public sealed class ModeCommand : IIrcCommand
                     {
                         session.Invisible = adding;
                         session.SendLine(IrcLine.Build(session.Nick, "MODE", [session.Nick, adding ? "+i" : "-i"], trailing: true));
+                    }
+
+                    break;
+                case 'w':
+                    if (session.WantsWallops != adding)
+                    {
+                        session.WantsWallops = adding;
+                        session.SendLine(IrcLine.Build(session.Nick, "MODE", [session.Nick, adding ? "+w" : "-w"], trailing: true));
+                    }
+
+                    break;
+                case 'o':
+                    // +o comes only from OPER; a client may drop it.
+                    if (!adding && session.IsServerOperator)
+                    {
+                        session.IsServerOperator = false;
+                        session.SendLine(IrcLine.Build(session.Nick, "MODE", [session.Nick, "-o"], trailing: true));
                     }
 
                     break;

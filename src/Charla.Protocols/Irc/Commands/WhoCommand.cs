@@ -35,7 +35,7 @@ public sealed class WhoCommand : IIrcCommand
     private static void Reply(IrcContext context, ClientSession user, Channel? channel, string? whox)
     {
         var session = context.Session;
-        var flags = (user.AwayMessage is null ? "H" : "G") + (user.IsBot ? "B" : string.Empty) + (channel is null ? string.Empty : ChannelReplies.MemberPrefix(channel, user, session.Has(Capabilities.MultiPrefix)));
+        var flags = (user.AwayMessage is null ? "H" : "G") + (user.IsServerOperator ? "*" : string.Empty) + (user.IsBot ? "B" : string.Empty) + (channel is null ? string.Empty : ChannelReplies.MemberPrefix(channel, user, session.Has(Capabilities.MultiPrefix)));
         var host = IrcLine.Host(user.Host);
         if (whox is null)
         {

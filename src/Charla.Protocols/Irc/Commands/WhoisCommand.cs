@@ -28,6 +28,11 @@ public sealed class WhoisCommand : IIrcCommand
         }
 
         session.Numeric(Numerics.RplWhoisServer, user.Nick, context.Server.Name, $"{context.Server.Options.NetworkName} chat server");
+        if (user.IsServerOperator)
+        {
+            session.Numeric(Numerics.RplWhoisOperator, user.Nick, "is an IRC operator");
+        }
+
         if (user.IsBot)
         {
             session.Numeric(Numerics.RplWhoisBot, user.Nick, $"is a bot on {context.Server.Options.NetworkName}");

@@ -51,7 +51,7 @@ public static class RegistrationFlow
         session.Numeric(Numerics.RplWelcome, $"Welcome to the {server.Options.NetworkName} IRC Network, {session.Prefix}");
         session.Numeric(Numerics.RplYourHost, $"Your host is {server.Name}, running version {IrcServerInfo.Version}");
         session.Numeric(Numerics.RplCreated, $"This server was created {server.CreatedAt.ToString("R", CultureInfo.InvariantCulture)}");
-        session.NumericRaw(Numerics.RplMyInfo, server.Name, IrcServerInfo.Version, "Bi", "beIiklmnostv", "beIklov");
+        session.NumericRaw(Numerics.RplMyInfo, server.Name, IrcServerInfo.Version, "Biow", "beIiklmnostv", "beIklov");
         SendISupport(context);
         LusersCommand.Send(context);
         MotdCommand.Send(context);
