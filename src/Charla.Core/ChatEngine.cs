@@ -215,15 +215,12 @@ public sealed class ChatEngine
     public void SetTopic(ClientSession session, Channel channel, string text) =>
         channel.SetTopic(new ChannelTopic(text, session.Nick, Time.GetUtcNow()), new TopicEvent(session, session.Nick, channel, text) { Time = Time.GetUtcNow() });
 
-    /// <summary>Entries allowed on each of a channel's ban, exception and invite-exception lists (ISUPPORT MAXLIST).</summary>
-    public const int MaxListEntries = 100;
-
     /// <summary>
     /// Applies mode changes to <paramref name="channel"/> on behalf of <paramref name="actor"/>
     /// (who the protocol checked may make them) and tells the members what changed.
     /// </summary>
     public IReadOnlyList<ModeOutcome> ChangeModes(ClientSession actor, Channel channel, IReadOnlyList<ModeChange> changes) =>
-        channel.ChangeModes(actor, changes, FindByNick, MaxListEntries, Time.GetUtcNow());
+        channel.ChangeModes(actor, changes, FindByNick, Options.MaxListEntries, Time.GetUtcNow());
 
     /// <summary>Puts <paramref name="target"/> out of <paramref name="channel"/>; everyone in it is told. False if not a member.</summary>
     public bool Kick(ClientSession actor, Channel channel, ClientSession target, string reason)

@@ -19,6 +19,9 @@ public sealed class EngineOptions
     /// <summary>Channels one session may be in at once (ISUPPORT CHANLIMIT). 50 as InspIRCd and ergo allow users.</summary>
     public int MaxChannelsPerUser { get; set; } = 50;
 
+    /// <summary>Entries on each channel list (bans, exceptions, invite exceptions): ISUPPORT MAXLIST. 100 as InspIRCd allows.</summary>
+    public int MaxListEntries { get; set; } = 100;
+
     /// <summary>Flood control applied to every line a client sends.</summary>
     public FloodOptions Flood { get; set; } = new();
 }

@@ -21,6 +21,27 @@ public sealed class IrcOptions
     /// <summary>How to reach them, for ADMIN (RPL_ADMINEMAIL).</summary>
     public string AdminEmail { get; set; } = "admin@localhost";
 
+    /// <summary>Longest channel name, '#' included (ISUPPORT CHANNELLEN). 50 as RFC 2812 and most servers.</summary>
+    public int ChannelLength { get; set; } = 50;
+
+    /// <summary>Longest topic (ISUPPORT TOPICLEN). 390 as ergo: a topic line still fits in 512 bytes.</summary>
+    public int TopicLength { get; set; } = 390;
+
+    /// <summary>Longest KICK reason (ISUPPORT KICKLEN). 255 as InspIRCd.</summary>
+    public int KickLength { get; set; } = 255;
+
+    /// <summary>Longest away message (ISUPPORT AWAYLEN). 200 as InspIRCd.</summary>
+    public int AwayLength { get; set; } = 200;
+
+    /// <summary>Longest real name for SETNAME (ISUPPORT NAMELEN).</summary>
+    public int RealNameLength { get; set; } = 200;
+
+    /// <summary>Targets per PRIVMSG, NOTICE or KICK (ISUPPORT TARGMAX, MAXTARGETS). 4 as ircd-hybrid.</summary>
+    public int MaxTargets { get; set; } = 4;
+
+    /// <summary>Mode changes with a parameter per MODE command (ISUPPORT MODES); more are ignored. 20 as ergo.</summary>
+    public int MaxModesPerCommand { get; set; } = 20;
+
     /// <summary>
     /// IRC operators: a name and password each, for OPER. None by default. Passwords are
     /// compared as given: keep the configuration file private.

@@ -7,19 +7,19 @@ public sealed class IrcServerInfo
 {
     public const string Version = "charla-0.1";
 
-    /// <summary>Channel names: '#', then up to <see cref="ChannelLength"/> characters in all, no space, comma or BEL.</summary>
-    public const int ChannelLength = 50;
+    public int ChannelLength => Options.ChannelLength;
 
-    public const int TopicLength = 390;
+    public int TopicLength => Options.TopicLength;
 
-    public const int MaxTargets = 4;
+    public int KickLength => Options.KickLength;
 
-    /// <summary>Mode changes with a parameter handled per MODE command (ISUPPORT MODES); more are ignored.</summary>
-    public const int MaxModesPerCommand = 20;
+    public int AwayLength => Options.AwayLength;
 
-    public const int KickLength = 255;
+    public int RealNameLength => Options.RealNameLength;
 
-    public const int AwayLength = 200;
+    public int MaxTargets => Options.MaxTargets;
+
+    public int MaxModesPerCommand => Options.MaxModesPerCommand;
 
     public IrcServerInfo(IrcOptions options, EngineOptions limits, DateTimeOffset createdAt)
     {
@@ -33,20 +33,20 @@ public sealed class IrcServerInfo
             "CHANMODES=beI,k,l,imnst",
             "PREFIX=(ov)@+",
             "STATUSMSG=@+",
-            $"MAXLIST=beI:{ChatEngine.MaxListEntries}",
+            $"MAXLIST=beI:{limits.MaxListEntries}",
             "EXCEPTS=e",
             "INVEX=I",
-            $"MODES={MaxModesPerCommand}",
-            $"KICKLEN={KickLength}",
-            $"AWAYLEN={AwayLength}",
-            $"NAMELEN={Commands.SetnameCommand.MaxLength}",
+            $"MODES={options.MaxModesPerCommand}",
+            $"KICKLEN={options.KickLength}",
+            $"AWAYLEN={options.AwayLength}",
+            $"NAMELEN={options.RealNameLength}",
             $"NICKLEN={limits.NickLength}",
-            $"CHANNELLEN={ChannelLength}",
-            $"TOPICLEN={TopicLength}",
+            $"CHANNELLEN={options.ChannelLength}",
+            $"TOPICLEN={options.TopicLength}",
             $"CHANLIMIT=#:{limits.MaxChannelsPerUser}",
             $"NETWORK={options.NetworkName}",
-            $"TARGMAX=PRIVMSG:{MaxTargets},NOTICE:{MaxTargets},JOIN:,PART:,KICK:{MaxTargets},NAMES:1,WHOIS:1",
-            $"MAXTARGETS={MaxTargets}",
+            $"TARGMAX=PRIVMSG:{options.MaxTargets},NOTICE:{options.MaxTargets},JOIN:,PART:,KICK:{options.MaxTargets},NAMES:1,WHOIS:1",
+            $"MAXTARGETS={options.MaxTargets}",
             "UTF8ONLY",
             "BOT=B",
             "WHOX",
@@ -65,6 +65,6 @@ public sealed class IrcServerInfo
     public IReadOnlyList<string> ISupport { get; }
 
     /// <summary>A valid channel name for JOIN: '#', 2 to <see cref="ChannelLength"/> characters, no space, comma, BEL or colon.</summary>
-    public static bool IsValidChannelName(string name) =>
-        name.Length is >= 2 and <= ChannelLength && name[0] == '#' && name.AsSpan().IndexOfAny(" ,\a:") < 0;
+    public bool IsValidChannelName(string name) =>
+        name.Length >= 2 && name.Length <= ChannelLength && name[0] == '#' && name.AsSpan().IndexOfAny(" ,\a:") < 0;
 }

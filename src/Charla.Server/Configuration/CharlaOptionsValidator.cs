@@ -39,6 +39,14 @@ public static class CharlaOptionsValidator
         AtLeast(errors, "Irc:PingTimeoutSeconds", options.Irc.PingTimeoutSeconds, 1);
         AtLeast(errors, "Irc:RecvQueueBytes", options.Irc.RecvQueueBytes, 512);
         AtLeast(errors, "Limits:MaxChannelsPerUser", options.Limits.MaxChannelsPerUser, 1);
+        AtLeast(errors, "Limits:MaxListEntries", options.Limits.MaxListEntries, 1);
+        AtLeast(errors, "Irc:ChannelLength", options.Irc.ChannelLength, 2);
+        AtLeast(errors, "Irc:TopicLength", options.Irc.TopicLength, 1);
+        AtLeast(errors, "Irc:KickLength", options.Irc.KickLength, 1);
+        AtLeast(errors, "Irc:AwayLength", options.Irc.AwayLength, 1);
+        AtLeast(errors, "Irc:RealNameLength", options.Irc.RealNameLength, 1);
+        AtLeast(errors, "Irc:MaxTargets", options.Irc.MaxTargets, 1);
+        AtLeast(errors, "Irc:MaxModesPerCommand", options.Irc.MaxModesPerCommand, 1);
 
         AtLeast(errors, "Plain:MaxLineBytes", options.Plain.MaxLineBytes, 16);
         AtLeast(errors, "Plain:IdleTimeoutSeconds", options.Plain.IdleTimeoutSeconds, 0);

@@ -191,4 +191,24 @@ public sealed class ChannelTests
         var big = await alice.ReadUntilAsync(r => r.Command == "323");
         Assert.Equal(["#big"], big.Where(r => r.Command == "322").Select(r => r[1]));
     }
+
+    [Fact]
+    public async Task Limits_are_configurable_advertised_and_enforced()
+    {
+        await using var server = await TestServer.StartAsync(("Irc:TopicLength", "10"), ("Irc:ChannelLength", "8"), ("Irc:MaxTargets", "2"));
+        var alice = await server.ConnectIrcAsync();
+        var burst = await alice.RegisterAsync("alice");
+        var isupport = burst.Where(r => r.Command == "005").SelectMany(r => r.Params).ToList();
+        Assert.Contains("TOPICLEN=10", isupport);
+        Assert.Contains("CHANNELLEN=8", isupport);
+        Assert.Contains("MAXTARGETS=2", isupport);
+
+        await alice.SendAsync("JOIN #toolong1");
+        await alice.ExpectAsync("403");
+        await alice.JoinAsync("#short");
+        await alice.SendAsync("TOPIC #short :0123456789abcdef");
+        Assert.Equal(["#short", "0123456789"], (await alice.ExpectAsync("TOPIC")).Params);
+        await alice.SendAsync("PRIVMSG a,b,c :hi");
+        await alice.ExpectAsync("407");
+    }
 }

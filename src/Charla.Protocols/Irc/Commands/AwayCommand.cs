@@ -16,7 +16,7 @@ public sealed class AwayCommand : IIrcCommand
             return;
         }
 
-        context.Engine.SetAway(session, text.Length > IrcServerInfo.AwayLength ? text[..IrcServerInfo.AwayLength] : text);
+        context.Engine.SetAway(session, text.Length > context.Server.AwayLength ? text[..context.Server.AwayLength] : text);
         session.Numeric(Numerics.RplNowAway, "You have been marked as being away");
     }
 }

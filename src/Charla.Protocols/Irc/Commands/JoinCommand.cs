@@ -28,7 +28,7 @@ public sealed class JoinCommand : IIrcCommand
         for (var i = 0; i < names.Length; i++)
         {
             var name = names[i];
-            if (!IrcServerInfo.IsValidChannelName(name))
+            if (!context.Server.IsValidChannelName(name))
             {
                 session.Numeric(Numerics.ErrNoSuchChannel, name, "No such channel");
                 continue;

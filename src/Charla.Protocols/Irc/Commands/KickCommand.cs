@@ -28,8 +28,8 @@ public sealed class KickCommand : IIrcCommand
         }
 
         var reason = message.Count > 2 && message[2].Length > 0 ? message[2] : session.Nick;
-        reason = reason.Length > IrcServerInfo.KickLength ? reason[..IrcServerInfo.KickLength] : reason;
-        foreach (var nick in message[1].Split(',', StringSplitOptions.RemoveEmptyEntries).Take(IrcServerInfo.MaxTargets))
+        reason = reason.Length > context.Server.KickLength ? reason[..context.Server.KickLength] : reason;
+        foreach (var nick in message[1].Split(',', StringSplitOptions.RemoveEmptyEntries).Take(context.Server.MaxTargets))
         {
             if (engine.FindByNick(nick) is not { } target)
             {

@@ -48,9 +48,9 @@ public sealed class MessageCommand(MessageKind kind) : IIrcCommand
         }
 
         var targets = message[0].Split(',', StringSplitOptions.RemoveEmptyEntries);
-        if (targets.Length > IrcServerInfo.MaxTargets)
+        if (targets.Length > context.Server.MaxTargets)
         {
-            Error(session, Numerics.ErrTooManyTargets, message[0], $"Too many targets (at most {IrcServerInfo.MaxTargets})");
+            Error(session, Numerics.ErrTooManyTargets, message[0], $"Too many targets (at most {context.Server.MaxTargets})");
             return;
         }
 

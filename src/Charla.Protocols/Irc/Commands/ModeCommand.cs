@@ -101,7 +101,7 @@ public sealed class ModeCommand : IIrcCommand
                 }
             }
 
-            if (changes.Count(c => ChannelModeLetters.TakesParameter(c.Setting, c.Add)) >= IrcServerInfo.MaxModesPerCommand)
+            if (changes.Count(c => ChannelModeLetters.TakesParameter(c.Setting, c.Add)) >= context.Server.MaxModesPerCommand)
             {
                 break;
             }

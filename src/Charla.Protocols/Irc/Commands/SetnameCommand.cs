@@ -8,9 +8,6 @@ namespace Charla.Protocols.Irc.Commands;
 /// </summary>
 public sealed class SetnameCommand : IIrcCommand
 {
-    /// <summary>Longest real name accepted (ISUPPORT NAMELEN).</summary>
-    public const int MaxLength = 200;
-
     public void Execute(IrcContext context, IrcMessage message)
     {
         var session = context.Session;
@@ -21,9 +18,9 @@ public sealed class SetnameCommand : IIrcCommand
         }
 
         var name = message[0];
-        if (name.Length == 0 || name.Length > MaxLength)
+        if (name.Length == 0 || name.Length > context.Server.RealNameLength)
         {
-            Fail(context, "INVALID_REALNAME", $"Real names are 1 to {MaxLength} characters");
+            Fail(context, "INVALID_REALNAME", $"Real names are 1 to {context.Server.RealNameLength} characters");
             return;
         }
 

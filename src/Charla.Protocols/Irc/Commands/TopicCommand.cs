@@ -34,6 +34,6 @@ public sealed class TopicCommand : IIrcCommand
         }
 
         var text = message[1];
-        engine.SetTopic(session, channel, text.Length > IrcServerInfo.TopicLength ? text[..IrcServerInfo.TopicLength] : text);
+        engine.SetTopic(session, channel, text.Length > context.Server.TopicLength ? text[..context.Server.TopicLength] : text);
     }
 }
