@@ -72,11 +72,7 @@ public sealed class ChannelTests
     public async Task Part_is_seen_by_all_and_errors_are_403_and_442()
     {
         await using var server = await TestServer.StartAsync();
-        var alice = await server.RegisterIrcAsync("alice");
-        var bob = await server.RegisterIrcAsync("bob");
-        await alice.JoinAsync("#c");
-        await bob.JoinAsync("#c");
-        await alice.ExpectAsync("JOIN");
+        var (alice, bob) = await server.IrcPairInChannelAsync("#c", "alice", "bob");
 
         await bob.SendAsync("PART #c :see you");
         Assert.Equal(["#c", "see you"], (await bob.ExpectAsync("PART")).Params);
@@ -92,11 +88,7 @@ public sealed class ChannelTests
     public async Task Topic_is_queried_set_by_operators_and_refused_to_others()
     {
         await using var server = await TestServer.StartAsync();
-        var alice = await server.RegisterIrcAsync("alice");
-        var bob = await server.RegisterIrcAsync("bob");
-        await alice.JoinAsync("#c");
-        await bob.JoinAsync("#c");
-        await alice.ExpectAsync("JOIN");
+        var (alice, bob) = await server.IrcPairInChannelAsync("#c", "alice", "bob");
 
         await alice.SendAsync("TOPIC #c");
         Assert.Equal(["alice", "#c", "No topic is set"], (await alice.ExpectAsync("331")).Params);

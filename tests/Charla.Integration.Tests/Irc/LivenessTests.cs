@@ -51,11 +51,7 @@ public sealed class LivenessTests
     public async Task Quit_sends_error_then_closes_and_the_channel_sees_the_reason()
     {
         await using var server = await TestServer.StartAsync();
-        var alice = await server.RegisterIrcAsync("alice");
-        var bob = await server.RegisterIrcAsync("bob");
-        await alice.JoinAsync("#c");
-        await bob.JoinAsync("#c");
-        await alice.ExpectAsync("JOIN");
+        var (alice, bob) = await server.IrcPairInChannelAsync("#c", "alice", "bob");
 
         await bob.SendAsync("QUIT :gotta go");
 

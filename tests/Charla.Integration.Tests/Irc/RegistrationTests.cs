@@ -176,11 +176,7 @@ public sealed class RegistrationTests
     public async Task Nick_change_after_registration_is_echoed_and_seen_by_channel_members()
     {
         await using var server = await TestServer.StartAsync();
-        var alice = await server.RegisterIrcAsync("alice");
-        var bob = await server.RegisterIrcAsync("bob");
-        await alice.JoinAsync("#c");
-        await bob.JoinAsync("#c");
-        await alice.ExpectAsync("JOIN");
+        var (alice, bob) = await server.IrcPairInChannelAsync("#c", "alice", "bob");
 
         await bob.SendAsync("NICK robert");
 

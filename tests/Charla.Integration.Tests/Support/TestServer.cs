@@ -82,6 +82,20 @@ internal sealed class TestServer : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// Registers two IRC clients that join <paramref name="channel"/> in turn (the first is its
+    /// operator); the first has read the second's JOIN, so both start with nothing unread.
+    /// </summary>
+    public async Task<(IrcClient First, IrcClient Second)> IrcPairInChannelAsync(string channel, string first, string second)
+    {
+        var one = await RegisterIrcAsync(first);
+        var two = await RegisterIrcAsync(second);
+        await one.JoinAsync(channel);
+        await two.JoinAsync(channel);
+        await one.ExpectAsync("JOIN");
+        return (one, two);
+    }
+
     /// <summary>Connects two clients; the first has seen the second join, so both start with nothing unread.</summary>
     public async Task<(PlainClient First, PlainClient Second)> ConnectPairAsync()
     {

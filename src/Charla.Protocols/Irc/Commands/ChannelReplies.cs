@@ -71,6 +71,27 @@ public static class ChannelReplies
         };
     }
 
+    /// <summary>
+    /// The channel named <paramref name="name"/> if it exists (else 403) and the client is in it
+    /// (else 442): what commands that act on a channel from inside need first.
+    /// </summary>
+    public static Channel? JoinedChannel(IrcContext context, string name)
+    {
+        var session = context.Session;
+        var channel = context.Engine.FindChannel(name);
+        if (channel is null)
+        {
+            session.Numeric(Numerics.ErrNoSuchChannel, name, "No such channel");
+        }
+        else if (!channel.IsMember(session))
+        {
+            session.Numeric(Numerics.ErrNotOnChannel, channel.Name, "You're not on that channel");
+            return null;
+        }
+
+        return channel;
+    }
+
     /// <summary>RPL_NAMREPLY's channel symbol: "@" for a secret channel, "=" for a public one.</summary>
     public static string Symbol(Channel channel) => channel.Modes.Secret ? "@" : "=";
 

@@ -8,16 +8,8 @@ public sealed class KickCommand : IIrcCommand
     public void Execute(IrcContext context, IrcMessage message)
     {
         var (engine, session) = (context.Engine, context.Session);
-        var channel = engine.FindChannel(message[0]);
-        if (channel is null)
+        if (ChannelReplies.JoinedChannel(context, message[0]) is not { } channel)
         {
-            session.Numeric(Numerics.ErrNoSuchChannel, message[0], "No such channel");
-            return;
-        }
-
-        if (!channel.IsMember(session))
-        {
-            session.Numeric(Numerics.ErrNotOnChannel, channel.Name, "You're not on that channel");
             return;
         }
 

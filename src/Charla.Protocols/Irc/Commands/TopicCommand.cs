@@ -8,22 +8,22 @@ public sealed class TopicCommand : IIrcCommand
     public void Execute(IrcContext context, IrcMessage message)
     {
         var (engine, session) = (context.Engine, context.Session);
-        var channel = engine.FindChannel(message[0]);
-        if (channel is null)
-        {
-            session.Numeric(Numerics.ErrNoSuchChannel, message[0], "No such channel");
-            return;
-        }
-
         if (message.Count == 1)
         {
-            ChannelReplies.SendTopic(context, channel, always: true);
+            if (engine.FindChannel(message[0]) is { } queried && ChannelReplies.IsVisibleTo(queried, session))
+            {
+                ChannelReplies.SendTopic(context, queried, always: true);
+            }
+            else
+            {
+                session.Numeric(Numerics.ErrNoSuchChannel, message[0], "No such channel");
+            }
+
             return;
         }
 
-        if (!channel.IsMember(session))
+        if (ChannelReplies.JoinedChannel(context, message[0]) is not { } channel)
         {
-            session.Numeric(Numerics.ErrNotOnChannel, channel.Name, "You're not on that channel");
             return;
         }
 
