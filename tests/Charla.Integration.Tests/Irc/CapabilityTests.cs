@@ -203,4 +203,21 @@ public sealed class CapabilityTests
             Assert.True(TagsOf(await human.ExpectAsync("PRIVMSG")).ContainsKey("bot"));
         }
     }
+
+    [Fact]
+    public async Task Userhost_in_names_gives_full_masks_and_multi_prefix_all_prefixes()
+    {
+        var server = await TestServer.StartAsync();
+        await using (server)
+        {
+            var op = await server.RegisterIrcAsync("op", "userhost-in-names", "multi-prefix");
+            await op.JoinAsync("#c");
+            await op.SendAsync("MODE #c +v op");
+            await op.ExpectAsync("MODE");
+
+            await op.SendAsync("NAMES #c");
+
+            Assert.Equal("@+op!~op@127.0.0.1", (await op.ExpectAsync("353")).Last);
+        }
+    }
 }

@@ -60,4 +60,27 @@ public sealed class LivenessTests
         Assert.Equal("bob!~bob@127.0.0.1", quit.Source);
         Assert.Equal(["gotta go"], quit.Params);
     }
+
+    [Fact]
+    public async Task A_client_that_stops_reading_is_dropped_with_sendq_exceeded_and_the_channel_sees_it()
+    {
+        // Batches a reading client's 16 KiB SendQ absorbs; the stalled client's only grows.
+        await using var server = await TestServer.StartAsync(("Limits:SendQueueBytes", "16384"));
+        var stalled = await server.ConnectIrcAsync();
+        await stalled.RegisterAsync("stalled");
+        await stalled.JoinAsync("#c");
+        var (talker, listener) = await server.IrcPairInChannelAsync("#c", "talker", "listener");
+        var text = new string('z', 300);
+        var quit = (IrcReply?)null;
+        for (var sent = 0; quit is null && sent < 60_000; sent += 20)
+        {
+            await talker.SendAsync(string.Join("\r\n", Enumerable.Range(0, 20).Select(i => $"PRIVMSG #c :{sent + i} {text}")));
+            var heard = await listener.ReadUntilAsync(r => r.Command == "PRIVMSG" && r.Last.StartsWith($"{sent + 19} ", StringComparison.Ordinal));
+            quit = heard.FirstOrDefault(r => r.Command == "QUIT");
+        }
+
+        Assert.NotNull(quit);
+        Assert.Equal("stalled!~stalled@127.0.0.1", quit.Source);
+        Assert.Equal(["SendQ exceeded"], quit.Params);
+    }
 }

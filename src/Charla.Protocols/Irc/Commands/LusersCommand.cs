@@ -3,7 +3,7 @@ using Charla.Protocols.Irc.Messages;
 
 namespace Charla.Protocols.Irc.Commands;
 
-/// <summary>LUSERS: 251, 252 (when operators are on), 254, 255, 265, 266. One server, so 253 (unknown connections) is left out.</summary>
+/// <summary>LUSERS: 251, 252 (when operators are on), 253 (when connections are still registering), 254, 255, 265, 266.</summary>
 public sealed class LusersCommand : IIrcCommand
 {
     public void Execute(IrcContext context, IrcMessage message) => Send(context);
@@ -18,6 +18,12 @@ public sealed class LusersCommand : IIrcCommand
         if (operators > 0)
         {
             session.Numeric(Numerics.RplLUserOp, operators.ToString(CultureInfo.InvariantCulture), "operator(s) online");
+        }
+
+        var registering = engine.Connections.Count() - engine.SessionCount;
+        if (registering > 0)
+        {
+            session.Numeric(Numerics.RplLUserUnknown, registering.ToString(CultureInfo.InvariantCulture), "unknown connection(s)");
         }
 
         session.Numeric(Numerics.RplLUserChannels, engine.ChannelCount.ToString(CultureInfo.InvariantCulture), "channels formed");
