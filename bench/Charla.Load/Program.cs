@@ -36,7 +36,18 @@ Command Scenario(string name, string description, Option[] options, Func<ParseRe
 
     command.SetAction(async (p, token) =>
     {
-        var result = await run(p, token);
+        LoadResult result;
+        try
+        {
+            result = await run(p, token);
+        }
+        catch (IOException ex)
+        {
+            // A server that cannot take the load during setup is a result too, not a crash.
+            await Console.Error.WriteLineAsync($"charla-load: {name} could not be set up: {ex.Message}");
+            return 4;
+        }
+
         Report.Print(result);
         return result.Lost > 0 || result.Disconnected > 0 || result.AcksMissing > 0 ? 3 : 0;
     });

@@ -64,8 +64,9 @@ public static class Summary
                 var medians = servers.ToDictionary(s => s, s => Values(group, s, metric));
                 var cells = servers.Select(s => Cell(medians[s]));
                 var peers = medians.Where(m => m.Key != Charla && m.Value.Count > 0).Select(m => Percentiles.Median(m.Value)).ToList();
-                var ratio = medians[Charla].Count > 0 && peers.Count > 0
-                    ? Format(Percentiles.Median(medians[Charla]) / (metric.HigherIsBetter ? peers.Max() : peers.Min())) + "x"
+                var best = peers.Count > 0 ? (metric.HigherIsBetter ? peers.Max() : peers.Min()) : 0;
+                var ratio = medians[Charla].Count > 0 && best != 0
+                    ? Format(Percentiles.Median(medians[Charla]) / best) + "x"
                     : "-";
                 table.AppendLine($"| {group.Key} | {metric.Name} ({(metric.HigherIsBetter ? "higher" : "lower")} is better) | {string.Join(" | ", cells)} | {ratio} |");
             }

@@ -16,9 +16,7 @@ public static class ClientPool
             await gate.WaitAsync(cancellationToken);
             try
             {
-                var client = await LoadClient.ConnectAsync(options.Server, options.Protocol, $"{nickPrefix}{i}", expectedOf(i), cancellationToken);
-                await client.JoinAsync(channelOf(i), cancellationToken);
-                clients[i] = client;
+                clients[i] = await ConnectOneAsync(options, channelOf(i), $"{nickPrefix}{i}", expectedOf(i), cancellationToken);
             }
             finally
             {
@@ -26,6 +24,31 @@ public static class ClientPool
             }
         }));
         return clients;
+    }
+
+    /// <summary>
+    /// One client, retried a few times when the server refuses or resets the connection (a full
+    /// listen backlog does that), as a real client would reconnect.
+    /// </summary>
+    private static async Task<LoadClient> ConnectOneAsync(LoadOptions options, string channel, string nick, int expected, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var client = await LoadClient.ConnectAsync(options.Server, options.Protocol, nick, expected, cancellationToken);
+                await client.JoinAsync(channel, cancellationToken);
+                return client;
+            }
+            catch (System.Net.Sockets.SocketException) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+            }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                throw new IOException($"{nick} could not connect after {attempt} attempts: {ex.Message}", ex);
+            }
+        }
     }
 
     public static async Task DisposeAllAsync(IEnumerable<LoadClient> clients)
