@@ -149,6 +149,18 @@ public sealed class ModeCommand : IIrcCommand
         context.Session.Numeric(end, channel.Name, text);
     }
 
+    /// <summary>Sets a user mode that changes, and tells the client: <c>:nick MODE nick :+i</c>.</summary>
+    private static void Toggle(IrcSession session, char letter, bool adding, bool current, Action<bool> set)
+    {
+        if (current == adding)
+        {
+            return;
+        }
+
+        set(adding);
+        session.SendLine(IrcLine.Build(session.Nick, "MODE", [session.Nick, $"{(adding ? '+' : '-')}{letter}"], trailing: true));
+    }
+
     /// <summary>The user's modes for RPL_UMODEIS: "+Biow" as they apply.</summary>
     private static string UserModes(IrcSession session) =>
         "+" + (session.IsBot ? "B" : string.Empty) + (session.Invisible ? "i" : string.Empty)
@@ -187,38 +199,20 @@ public sealed class ModeCommand : IIrcCommand
                     adding = letter == '+';
                     break;
                 case 'i':
-                    if (session.Invisible != adding)
-                    {
-                        session.Invisible = adding;
-                        session.SendLine(IrcLine.Build(session.Nick, "MODE", [session.Nick, adding ? "+i" : "-i"], trailing: true));
-                    }
-
+                    Toggle(session, letter, adding, session.Invisible, on => session.Invisible = on);
                     break;
                 case 'w':
-                    if (session.WantsWallops != adding)
-                    {
-                        session.WantsWallops = adding;
-                        session.SendLine(IrcLine.Build(session.Nick, "MODE", [session.Nick, adding ? "+w" : "-w"], trailing: true));
-                    }
-
+                    Toggle(session, letter, adding, session.WantsWallops, on => session.WantsWallops = on);
+                    break;
+                case 'o' when !adding:
+                    // +o comes only from OPER; a client may drop it.
+                    Toggle(session, letter, adding, session.IsServerOperator, on => session.IsServerOperator = on);
                     break;
                 case 'o':
-                    // +o comes only from OPER; a client may drop it.
-                    if (!adding && session.IsServerOperator)
-                    {
-                        session.IsServerOperator = false;
-                        session.SendLine(IrcLine.Build(session.Nick, "MODE", [session.Nick, "-o"], trailing: true));
-                    }
-
                     break;
                 case 'B':
                     // Bot mode (ircv3.net/specs/extensions/bot-mode): shown in WHOIS, WHO and a "bot" tag.
-                    if (session.IsBot != adding)
-                    {
-                        session.IsBot = adding;
-                        session.SendLine(IrcLine.Build(session.Nick, "MODE", [session.Nick, adding ? "+B" : "-B"], trailing: true));
-                    }
-
+                    Toggle(session, letter, adding, session.IsBot, on => session.IsBot = on);
                     break;
                 default:
                     unknown = true;
