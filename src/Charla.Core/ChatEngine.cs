@@ -171,7 +171,7 @@ public sealed class ChatEngine
             }
 
             // The channel emptied and closed between the lookup and the join: make a new one.
-            _channels.TryRemove(new KeyValuePair<string, Channel>(name, channel));
+            Forget(channel);
         }
     }
 
@@ -205,7 +205,7 @@ public sealed class ChatEngine
         session.RemoveChannel(channel);
         if (nowEmpty)
         {
-            _channels.TryRemove(new KeyValuePair<string, Channel>(channel.Name, channel));
+            Forget(channel);
         }
 
         return true;
@@ -233,7 +233,7 @@ public sealed class ChatEngine
         target.RemoveChannel(channel);
         if (nowEmpty)
         {
-            _channels.TryRemove(new KeyValuePair<string, Channel>(channel.Name, channel));
+            Forget(channel);
         }
 
         return true;
@@ -244,11 +244,7 @@ public sealed class ChatEngine
     {
         channel.Invite(target);
         var invitation = new InviteEvent(actor, actor.Nick, channel, target.Nick) { Time = Time.GetUtcNow() };
-        var bytes = target.WireFormat.Encode(invitation);
-        if (!bytes.IsEmpty)
-        {
-            target.Send(bytes);
-        }
+        target.Deliver(invitation);
 
         // The members hear of it too, where their protocol shows it (IRCv3 invite-notify).
         channel.Broadcast(invitation with { Audience = InviteAudience.ChannelMembers }, except: actor);
@@ -306,11 +302,7 @@ public sealed class ChatEngine
     public PrivateMessageEvent SendPrivate(ClientSession sender, ClientSession target, string text, MessageKind kind, string clientTags = "")
     {
         var message = new PrivateMessageEvent(sender, sender.Nick, target, target.Nick, text, kind, clientTags) { Time = Time.GetUtcNow() };
-        var bytes = target.WireFormat.Encode(message);
-        if (!bytes.IsEmpty)
-        {
-            target.Send(bytes);
-        }
+        target.Deliver(message);
 
         return message;
     }
@@ -329,11 +321,7 @@ public sealed class ChatEngine
         session.UserName = userName;
         session.Host = host;
         TellPeers(session, change);
-        var bytes = session.WireFormat.Encode(change);
-        if (!bytes.IsEmpty)
-        {
-            session.Send(bytes);
-        }
+        session.Deliver(change);
     }
 
     /// <summary>Sends <paramref name="text"/> to every session that wants operator broadcasts (IRC user mode +w).</summary>
@@ -374,7 +362,7 @@ public sealed class ChatEngine
             session.RemoveChannel(channel);
             if (nowEmpty)
             {
-                _channels.TryRemove(new KeyValuePair<string, Channel>(channel.Name, channel));
+                Forget(channel);
             }
         }
 
@@ -390,6 +378,9 @@ public sealed class ChatEngine
             session.Close(DisconnectReason.ServerShutdown);
         }
     }
+
+    /// <summary>Takes a closed channel out of the directory (only that instance: a new one of the same name stays).</summary>
+    private void Forget(Channel channel) => _channels.TryRemove(new KeyValuePair<string, Channel>(channel.Name, channel));
 
     private void UpdatePeak()
     {

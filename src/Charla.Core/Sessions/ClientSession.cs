@@ -117,6 +117,16 @@ public abstract class ClientSession
         }
     }
 
+    /// <summary>Queues <paramref name="chatEvent"/> in this client's own wire form, if that form shows it at all.</summary>
+    public void Deliver(ChatEvent chatEvent)
+    {
+        var bytes = WireFormat.Encode(chatEvent);
+        if (!bytes.IsEmpty)
+        {
+            Send(bytes);
+        }
+    }
+
     /// <summary>
     /// Asks the session to end. Idempotent, non-blocking and callable from any thread (a
     /// broadcast holding a channel lock calls it): the first reason wins, and the connection's

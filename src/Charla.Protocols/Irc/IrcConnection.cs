@@ -59,13 +59,13 @@ public sealed class IrcConnection : ILineProtocol
 
         if (!Utf8.IsValid(bytes))
         {
-            Fail("INVALID_UTF8", "Message rejected, your IRC software MUST use UTF-8 encoding on this network");
+            _context.Session.Fail("*", "INVALID_UTF8", "Message rejected, your IRC software MUST use UTF-8 encoding on this network");
             return;
         }
 
         if (bytes.Contains((byte)0))
         {
-            Fail("INVALID_MESSAGE", "Message rejected: it contains a NUL byte");
+            _context.Session.Fail("*", "INVALID_MESSAGE", "Message rejected: it contains a NUL byte");
             return;
         }
 
@@ -118,8 +118,4 @@ public sealed class IrcConnection : ILineProtocol
         var space = line.IndexOf((byte)' ');
         return space < 0 ? 0 : line.Length - space - 1;
     }
-
-    /// <summary>A standard reply (ircv3.net/specs/extensions/standard-replies) for a line that cannot be read as a command.</summary>
-    private void Fail(string code, string description) =>
-        _context.Session.SendLine(IrcLine.Build(_context.Server.Name, "FAIL", ["*", code, description], trailing: true));
 }

@@ -112,6 +112,10 @@ public sealed class IrcSession : PipeSession
     public void NumericRaw(string code, params IReadOnlyList<string> parameters) =>
         SendLine(IrcLine.Build(_server.Name, code, [Target, .. parameters]));
 
+    /// <summary>A standard reply (ircv3.net/specs/extensions/standard-replies): <c>FAIL command code :description</c>.</summary>
+    public void Fail(string command, string code, string description) =>
+        SendLine(IrcLine.Build(_server.Name, "FAIL", [command, code, description], trailing: true));
+
     /// <summary>The client's own prefix: nick!user@host.</summary>
     public string Prefix => IrcLine.Prefix(Nick, UserName, IrcLine.Host(Host));
 

@@ -6,23 +6,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Charla.Server.Transports;
 
-/// <summary>Kestrel's entry point for an IRC connection: tune the socket, run the protocol.</summary>
+/// <summary>Kestrel's entry point for an IRC connection.</summary>
 public sealed class IrcConnectionHandler(ChatEngine engine, IrcServerInfo server, CharlaOptions options, ILogger<IrcConnectionHandler> logger)
-    : ConnectionHandler
+    : LineConnectionHandler(options, logger)
 {
-    private readonly TimeSpan _drainTimeout = TimeSpan.FromSeconds(options.Tcp.DrainTimeoutSeconds);
+    protected override string ProtocolName => "IRC";
 
-    public override async Task OnConnectedAsync(ConnectionContext connection)
-    {
-        SocketTuning.Apply(connection, options.Tcp);
-        try
-        {
-            await IrcConnection.RunAsync(engine, server, connection.Transport, PlainConnectionHandler.RemoteHost(connection), _drainTimeout);
-        }
-        catch (Exception ex)
-        {
-            // A bug in one connection ends that connection only; the session was already detached.
-            logger.LogError(ex, "IRC connection {ConnectionId} from {Remote} failed", connection.ConnectionId, connection.RemoteEndPoint);
-        }
-    }
+    protected override Task RunAsync(ConnectionContext connection, string remoteHost, TimeSpan drainTimeout) =>
+        IrcConnection.RunAsync(engine, server, connection.Transport, remoteHost, drainTimeout);
 }

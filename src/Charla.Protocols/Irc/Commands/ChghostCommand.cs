@@ -29,7 +29,7 @@ public sealed class ChghostCommand : IIrcCommand
         var (user, host) = (message[1], message[2]);
         if (!IsValid(user, 16) || !IsValid(host, MaxHostLength))
         {
-            session.SendLine(IrcLine.Build(context.Server.Name, "FAIL", ["CHGHOST", "INVALID_HOST", "User names and hosts are letters, digits, '.', '-', '_', '~', ':'"], trailing: true));
+            session.Fail("CHGHOST", "INVALID_HOST", "User names and hosts are letters, digits, '.', '-', '_', '~', ':'");
             return;
         }
 

@@ -112,11 +112,7 @@ public sealed class MessageCommand(MessageKind kind) : IIrcCommand
     {
         if (session.Has(Capabilities.EchoMessage))
         {
-            var bytes = session.WireFormat.Encode(sent);
-            if (!bytes.IsEmpty)
-            {
-                session.Send(bytes);
-            }
+            session.Deliver(sent);
         }
     }
 

@@ -13,21 +13,18 @@ public sealed class SetnameCommand : IIrcCommand
         var session = context.Session;
         if (!session.Has(Capabilities.Setname))
         {
-            Fail(context, "CANNOT_CHANGE_REALNAME", "SETNAME needs the setname capability");
+            session.Fail("SETNAME", "CANNOT_CHANGE_REALNAME", "SETNAME needs the setname capability");
             return;
         }
 
         var name = message[0];
         if (name.Length == 0 || name.Length > context.Server.RealNameLength)
         {
-            Fail(context, "INVALID_REALNAME", $"Real names are 1 to {context.Server.RealNameLength} characters");
+            session.Fail("SETNAME", "INVALID_REALNAME", $"Real names are 1 to {context.Server.RealNameLength} characters");
             return;
         }
 
         var change = context.Engine.SetRealName(session, name);
-        session.Send(session.WireFormat.Encode(change));
+        session.Deliver(change);
     }
-
-    private static void Fail(IrcContext context, string code, string description) =>
-        context.Session.SendLine(IrcLine.Build(context.Server.Name, "FAIL", ["SETNAME", code, description], trailing: true));
 }
