@@ -28,16 +28,118 @@ public sealed class OutputQueueTests
     }
 
     [Fact]
-    public async Task Completing_lets_the_writer_drain_what_is_queued_then_stop()
+    public void In_a_batch_every_line_queued_goes_out_in_one_write_when_the_batch_closes()
+    {
+        var writer = new RecordingWriter();
+        var queue = new OutputQueue(100);
+        queue.Attach(writer);
+
+        using (OutputBatch.Open())
+        {
+            queue.TryEnqueue(new byte[] { 1 });
+            queue.TryEnqueue(new byte[] { 2 });
+            queue.TryEnqueue(new byte[] { 3 });
+            Assert.Empty(writer.Writes);
+        }
+
+        var write = Assert.Single(writer.Writes);
+        Assert.Equal([1, 2, 3], write);
+        Assert.Equal(0, queue.QueuedBytes);
+    }
+
+    [Fact]
+    public async Task Outside_a_batch_lines_are_written_soon_and_in_order()
+    {
+        var writer = new RecordingWriter();
+        var queue = new OutputQueue(1000);
+        queue.Attach(writer);
+        for (byte i = 0; i < 50; i++)
+        {
+            queue.TryEnqueue(new[] { i });
+        }
+
+        queue.Complete();
+        await queue.WhenDrainedAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => (byte)i), writer.Writes.SelectMany(w => w));
+    }
+
+    [Fact]
+    public async Task Bytes_a_slow_transport_has_not_taken_still_count_against_the_bound()
+    {
+        var writer = new RecordingWriter { Pending = new TaskCompletionSource<bool>() };
+        var queue = new OutputQueue(100);
+        queue.Attach(writer);
+        using (OutputBatch.Open())
+        {
+            queue.TryEnqueue(new byte[60]);
+        }
+
+        Assert.Equal(60, queue.QueuedBytes);
+        Assert.False(queue.TryEnqueue(new byte[41]));
+        Assert.True(queue.TryEnqueue(new byte[40]));
+
+        var drained = queue.WhenDrainedAsync();
+        Assert.False(drained.IsCompleted);
+        writer.Pending.SetResult(true);
+        writer.Pending = null;
+        await drained.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, queue.QueuedBytes);
+        Assert.Equal(2, writer.Writes.Count);
+    }
+
+    [Fact]
+    public async Task A_gone_transport_is_reported_once_and_the_queue_refuses_more()
+    {
+        var gone = 0;
+        var writer = new RecordingWriter { Result = false };
+        var queue = new OutputQueue(100, () => gone++);
+        queue.Attach(writer);
+        using (OutputBatch.Open())
+        {
+            queue.TryEnqueue(new byte[5]);
+        }
+
+        await queue.WhenDrainedAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, gone);
+        Assert.False(queue.TryEnqueue(new byte[5]));
+    }
+
+    [Fact]
+    public void Completing_refuses_new_lines_and_an_idle_queue_is_drained_at_once()
     {
         var queue = new OutputQueue(100);
-        queue.TryEnqueue(new byte[5]);
+        queue.Attach(new RecordingWriter());
         queue.Complete();
 
         Assert.False(queue.TryEnqueue(new byte[5]));
-        Assert.True(await queue.WaitToReadAsync());
-        Assert.True(queue.TryDequeue(out _));
-        Assert.False(await queue.WaitToReadAsync());
-        Assert.Equal(0, queue.QueuedBytes);
+        Assert.True(queue.WhenDrainedAsync().IsCompleted);
+    }
+
+    private sealed class RecordingWriter : IOutputWriter
+    {
+        private readonly Lock _gate = new();
+
+        public List<byte[]> Writes { get; } = [];
+
+        public bool Result { get; init; } = true;
+
+        /// <summary>While set, writes are taken but the transport has no room until it completes.</summary>
+        public TaskCompletionSource<bool>? Pending { get; set; }
+
+        public ValueTask<bool> WriteAsync(ReadOnlySpan<ReadOnlyMemory<byte>> lines)
+        {
+            var bytes = new List<byte>();
+            foreach (var line in lines)
+            {
+                bytes.AddRange(line.Span);
+            }
+
+            lock (_gate)
+            {
+                Writes.Add([.. bytes]);
+            }
+
+            return Pending is { } pending ? new(pending.Task) : new(Result);
+        }
     }
 }

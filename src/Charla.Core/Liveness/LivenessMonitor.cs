@@ -3,7 +3,7 @@ namespace Charla.Core.Liveness;
 /// <summary>
 /// Asks every session about once a period whether it is still alive; each protocol applies its
 /// own policy in <see cref="Sessions.ClientSession.CheckLiveness"/>. One timer for the whole
-/// server instead of one per connection.
+/// server instead of one per connection. The sweep also trims idle output queues.
 /// </summary>
 public static class LivenessMonitor
 {
@@ -29,6 +29,8 @@ public static class LivenessMonitor
         foreach (var session in engine.Connections)
         {
             session.CheckLiveness(now);
+            // The same sweep lets idle output queues give back their arrays.
+            session.Output.Trim();
         }
     }
 }

@@ -1,10 +1,8 @@
-using System.Threading.Channels;
-
 namespace Charla.Core.Output;
 
 /// <summary>
 /// One client's bounded output queue (its "SendQ"). Many producers enqueue ready-made wire
-/// bytes; exactly one writer loop drains them to the transport.
+/// bytes; one drainer at a time hands them to the client's <see cref="IOutputWriter"/>.
 /// </summary>
 /// <remarks>
 /// Contract for producers (routing, replies), after ergo's <c>Socket.Write</c>:
@@ -16,60 +14,244 @@ namespace Charla.Core.Output;
 /// </list>
 /// The queued buffers are shared between recipients (serialize once, queue many), so nobody
 /// may write into a buffer after it is enqueued.
+/// <para>
+/// There is no writer task per connection: the enqueue that finds the queue idle schedules one
+/// drain (<see cref="OutputBatch"/>: at the end of the producer's batch, else on the thread
+/// pool), which takes everything queued, writes it in one call, and repeats until the queue is
+/// empty. An idle connection so costs no task, no buffer and no array.
+/// </para>
 /// </remarks>
-public sealed class OutputQueue
+public sealed class OutputQueue : IThreadPoolWorkItem
 {
-    private readonly Channel<ReadOnlyMemory<byte>> _lines = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false, AllowSynchronousContinuations = false });
+    private const int ScratchCapacity = 64;
 
+    [ThreadStatic]
+    private static ReadOnlyMemory<byte>[]? t_scratch;
+
+    private readonly Lock _gate = new();
+    private ReadOnlyMemory<byte>[]? _lines;
+    private int _head;
+    private int _count;
     private long _queuedBytes;
+    private bool _draining; // a drain is scheduled or running
+    private bool _completed; // no more lines accepted
+    private bool _writerGone; // the transport is gone: nothing more is written
+    private IOutputWriter? _writer;
+    private readonly Action? _onWriterGone;
+    private TaskCompletionSource? _drained;
 
-    public OutputQueue(int limitBytes)
+    /// <param name="limitBytes">The SendQ bound.</param>
+    /// <param name="onWriterGone">Called once if the writer reports its transport gone (the owner closes the client).</param>
+    public OutputQueue(int limitBytes, Action? onWriterGone = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limitBytes);
         LimitBytes = limitBytes;
+        _onWriterGone = onWriterGone;
     }
 
-    /// <summary>The bound on bytes waiting in this queue.</summary>
+    /// <summary>The bound on bytes waiting in this queue (queued, or handed to a writer that has not taken them yet).</summary>
     public int LimitBytes { get; }
 
-    /// <summary>Bytes enqueued and not yet taken by the writer loop.</summary>
-    public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
+    /// <summary>Bytes enqueued and not yet taken by the transport.</summary>
+    public long QueuedBytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queuedBytes;
+            }
+        }
+    }
+
+    /// <summary>Connects the queue to its transport; lines queued before are drained now.</summary>
+    public void Attach(IOutputWriter writer)
+    {
+        bool schedule;
+        lock (_gate)
+        {
+            _writer = writer;
+            schedule = _count > 0 && !_draining;
+            _draining |= schedule;
+        }
+
+        if (schedule)
+        {
+            OutputBatch.Schedule(this);
+        }
+    }
 
     /// <summary>Queues one or more complete lines; false when over the bound or completed.</summary>
     public bool TryEnqueue(ReadOnlyMemory<byte> lines)
     {
-        if (Interlocked.Add(ref _queuedBytes, lines.Length) > LimitBytes)
+        bool schedule;
+        lock (_gate)
         {
-            Interlocked.Add(ref _queuedBytes, -lines.Length);
-            return false;
+            if (_completed || _writerGone || _queuedBytes + lines.Length > LimitBytes)
+            {
+                return false;
+            }
+
+            Push(lines);
+            _queuedBytes += lines.Length;
+            schedule = !_draining && _writer is not null;
+            _draining |= schedule;
         }
 
-        if (_lines.Writer.TryWrite(lines))
+        if (schedule)
         {
-            return true;
+            OutputBatch.Schedule(this);
         }
 
-        Interlocked.Add(ref _queuedBytes, -lines.Length);
-        return false;
+        return true;
     }
 
-    /// <summary>No more lines will be accepted; the writer drains what is queued, then stops.</summary>
-    public void Complete() => _lines.Writer.TryComplete();
+    /// <summary>No more lines will be accepted; what is queued is still written.</summary>
+    public void Complete()
+    {
+        lock (_gate)
+        {
+            _completed = true;
+        }
+    }
 
-    /// <summary>Waits until a line is queued (true) or the queue is completed and empty (false).</summary>
-    public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken = default) =>
-        _lines.Reader.WaitToReadAsync(cancellationToken);
+    /// <summary>Completes when nothing is queued or being written (or the transport is gone).</summary>
+    public Task WhenDrainedAsync()
+    {
+        lock (_gate)
+        {
+            if (!_draining && (_count == 0 || _writer is null || _writerGone))
+            {
+                return Task.CompletedTask;
+            }
 
-    /// <summary>Takes the next queued line. Only the writer loop calls this.</summary>
+            _drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _drained.Task;
+        }
+    }
+
+    /// <summary>Takes the oldest queued line, for a queue with no writer attached (tests, benchmarks).</summary>
     public bool TryDequeue(out ReadOnlyMemory<byte> lines)
     {
-        if (!_lines.Reader.TryRead(out lines))
+        lock (_gate)
         {
-            return false;
+            if (_writer is not null || _count == 0)
+            {
+                lines = default;
+                return false;
+            }
+
+            lines = _lines![_head];
+            _lines[_head] = default;
+            _head = (_head + 1) % _lines.Length;
+            _count--;
+            _queuedBytes -= lines.Length;
+            return true;
+        }
+    }
+
+    /// <summary>Lets go of the queue's array while it is empty (an idle client keeps none). Called now and then.</summary>
+    public void Trim()
+    {
+        lock (_gate)
+        {
+            if (_count == 0 && !_draining)
+            {
+                _lines = null;
+                _head = 0;
+            }
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute() => Drain();
+
+    /// <summary>Writes everything queued, repeatedly, until the queue is empty. One drainer at a time.</summary>
+    internal void Drain() => _ = DrainAsync();
+
+    private async Task DrainAsync()
+    {
+        var writer = _writer!;
+        while (true)
+        {
+            int count;
+            long bytes = 0;
+            var scratch = t_scratch ??= new ReadOnlyMemory<byte>[ScratchCapacity];
+            lock (_gate)
+            {
+                if (_count == 0 || _writerGone)
+                {
+                    _draining = false;
+                    _drained?.TrySetResult();
+                    return;
+                }
+
+                if (scratch.Length < _count)
+                {
+                    scratch = t_scratch = new ReadOnlyMemory<byte>[_lines!.Length];
+                }
+
+                count = _count;
+                for (var i = 0; i < count; i++)
+                {
+                    ref var slot = ref _lines![(_head + i) % _lines.Length];
+                    scratch[i] = slot;
+                    bytes += slot.Length;
+                    slot = default;
+                }
+
+                _head = 0;
+                _count = 0;
+            }
+
+            bool written;
+            try
+            {
+                // The writer copies what it cannot send at once: the scratch array is free after the call.
+                var write = writer.WriteAsync(scratch.AsSpan(0, count));
+                Array.Clear(scratch, 0, count);
+                written = write.IsCompletedSuccessfully ? write.Result : await write;
+            }
+            catch (Exception)
+            {
+                // A writer reports its own failures by closing the session; this is a last stop.
+                written = false;
+            }
+
+            bool gone;
+            lock (_gate)
+            {
+                _queuedBytes -= bytes;
+                gone = !written && !_writerGone;
+                _writerGone |= !written;
+            }
+
+            if (gone)
+            {
+                _onWriterGone?.Invoke();
+            }
+        }
+    }
+
+    private void Push(ReadOnlyMemory<byte> lines)
+    {
+        if (_lines is null)
+        {
+            _lines = new ReadOnlyMemory<byte>[4];
+            _head = 0;
+        }
+        else if (_count == _lines.Length)
+        {
+            var grown = new ReadOnlyMemory<byte>[_lines.Length * 2];
+            for (var i = 0; i < _count; i++)
+            {
+                grown[i] = _lines[(_head + i) % _lines.Length];
+            }
+
+            _lines = grown;
+            _head = 0;
         }
 
-        Interlocked.Add(ref _queuedBytes, -lines.Length);
-        return true;
+        _lines[(_head + _count) % _lines.Length] = lines;
+        _count++;
     }
 }

@@ -25,7 +25,7 @@ public abstract class ClientSession
         _wireFormat = wireFormat;
         _host = host;
         Time = time;
-        Output = new OutputQueue(options.SendQueueBytes);
+        Output = new OutputQueue(options.SendQueueBytes, () => Close(DisconnectReason.ConnectionLost("Write error")));
         _lastActivity = time.GetTimestamp();
         ConnectedTimestamp = _lastActivity;
         ConnectedAt = time.GetUtcNow();

@@ -1,28 +1,36 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using Charla.Core;
 using Charla.Core.Limits;
+using Charla.Core.Output;
 using Charla.Core.Sessions;
 using Charla.Protocols.Lines;
 
 namespace Charla.Protocols.Connections;
 
 /// <summary>
-/// The life of one line-based connection, on any duplex pipe (a Kestrel socket in the server, an
-/// in-memory pipe in tests): start the writer loop, read and dispatch lines until the client
-/// leaves or is dropped, then detach the session (its peers are told), say goodbye, drain, and
-/// close. The protocol decides what lines mean; this decides how a connection lives and dies.
+/// The life of one line-based connection, on any line transport (a socket in the server, an
+/// in-memory pipe in tests): connect the output queue to the transport, read and dispatch lines
+/// until the client leaves or is dropped, then detach the session (its peers are told), say
+/// goodbye, drain, and close. The protocol decides what lines mean; this decides how a
+/// connection lives and dies.
 /// </summary>
+/// <remarks>
+/// Each read buffer is handled inside one <see cref="OutputBatch"/>: whatever its lines queue
+/// for other clients is written once per recipient when the buffer is done.
+/// </remarks>
 public static class LineConnection
 {
     /// <param name="drainTimeout">How long the goodbye may take to reach a client that is slow to read.</param>
     public static async Task RunAsync(
-        ChatEngine engine, ClientSession session, ILineProtocol protocol, IDuplexPipe transport, TimeSpan drainTimeout)
+        ChatEngine engine, ClientSession session, ILineProtocol protocol, ILineTransport transport, TimeSpan drainTimeout)
     {
-        var writer = OutputPump.RunAsync(session, transport.Output);
+        session.Output.Attach(transport.Output);
         try
         {
             if (engine.Open(session))
             {
+                using var batch = OutputBatch.Open();
                 protocol.Start();
             }
             else
@@ -43,8 +51,12 @@ public static class LineConnection
         finally
         {
             var reason = session.CloseReason!;
-            engine.Detach(session, reason);
-            await FinishAsync(session, protocol.Goodbye(reason), reason, transport, writer, drainTimeout);
+            using (OutputBatch.Open())
+            {
+                engine.Detach(session, reason);
+            }
+
+            await FinishAsync(session, protocol.Goodbye(reason), reason, transport, drainTimeout);
         }
     }
 
@@ -85,48 +97,7 @@ public static class LineConnection
                 return DisconnectReason.ExcessFlood;
             }
 
-            var putBack = false;
-            while (!session.IsClosing)
-            {
-                var before = buffer;
-                var status = framer.TryRead(ref buffer, out var line);
-                if (status == FrameStatus.NeedMore)
-                {
-                    break;
-                }
-
-                var verdict = delaying ? FloodVerdict.Accept : flood.Take();
-                delaying = false;
-                if (verdict != FloodVerdict.Accept && protocol.FloodPolicy == FloodPolicy.Delay && status == FrameStatus.Line)
-                {
-                    // Put the line back and wait, without reading: TCP pushes back on the sender,
-                    // and the next read shows how much input piled up meanwhile.
-                    buffer = before;
-                    putBack = delaying = true;
-                    break;
-                }
-
-                if (verdict == FloodVerdict.Disconnect && protocol.FloodPolicy == FloodPolicy.Refuse)
-                {
-                    session.Close(DisconnectReason.ExcessFlood);
-                    continue;
-                }
-
-                if (verdict == FloodVerdict.Refuse && protocol.FloodPolicy == FloodPolicy.Refuse)
-                {
-                    protocol.OnFloodRefused();
-                    continue;
-                }
-
-                if (status == FrameStatus.TooLong)
-                {
-                    protocol.OnLineTooLong();
-                }
-                else
-                {
-                    protocol.OnLine(line);
-                }
-            }
+            var putBack = HandleLines(session, protocol, framer, flood, ref buffer, ref delaying);
 
             // A put-back line is not examined either, so the next read returns it at once.
             input.AdvanceTo(buffer.Start, putBack ? buffer.Start : buffer.End);
@@ -148,9 +119,62 @@ public static class LineConnection
         }
     }
 
-    /// <summary>Says goodbye (unless the client cannot be written to), drains the output, closes the pipe.</summary>
+    /// <summary>
+    /// Handles the complete lines in <paramref name="buffer"/> (advancing it past them) in one
+    /// output batch. True when a line was put back to wait for the flood gate.
+    /// </summary>
+    private static bool HandleLines(
+        ClientSession session, ILineProtocol protocol, LineFramer framer, FloodGate flood, ref ReadOnlySequence<byte> buffer, ref bool delaying)
+    {
+        using var batch = OutputBatch.Open();
+        while (!session.IsClosing)
+        {
+            var before = buffer;
+            var status = framer.TryRead(ref buffer, out var line);
+            if (status == FrameStatus.NeedMore)
+            {
+                return false;
+            }
+
+            var verdict = delaying ? FloodVerdict.Accept : flood.Take();
+            delaying = false;
+            if (verdict != FloodVerdict.Accept && protocol.FloodPolicy == FloodPolicy.Delay && status == FrameStatus.Line)
+            {
+                // Put the line back and wait, without reading: TCP pushes back on the sender,
+                // and the next read shows how much input piled up meanwhile.
+                buffer = before;
+                delaying = true;
+                return true;
+            }
+
+            if (verdict == FloodVerdict.Disconnect && protocol.FloodPolicy == FloodPolicy.Refuse)
+            {
+                session.Close(DisconnectReason.ExcessFlood);
+                continue;
+            }
+
+            if (verdict == FloodVerdict.Refuse && protocol.FloodPolicy == FloodPolicy.Refuse)
+            {
+                protocol.OnFloodRefused();
+                continue;
+            }
+
+            if (status == FrameStatus.TooLong)
+            {
+                protocol.OnLineTooLong();
+            }
+            else
+            {
+                protocol.OnLine(line);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Says goodbye (unless the client cannot be written to), drains the output, closes the transport.</summary>
     private static async Task FinishAsync(
-        ClientSession session, ReadOnlyMemory<byte> goodbye, DisconnectReason reason, IDuplexPipe transport, Task writer, TimeSpan drainTimeout)
+        ClientSession session, ReadOnlyMemory<byte> goodbye, DisconnectReason reason, ILineTransport transport, TimeSpan drainTimeout)
     {
         if (!goodbye.IsEmpty && !reason.DiscardsOutput)
         {
@@ -160,20 +184,20 @@ public static class LineConnection
         session.Output.Complete();
         if (reason.DiscardsOutput)
         {
-            transport.Output.CancelPendingFlush();
+            transport.AbortOutput();
         }
 
+        var drained = session.Output.WhenDrainedAsync();
         try
         {
-            await writer.WaitAsync(drainTimeout);
+            await drained.WaitAsync(drainTimeout);
         }
         catch (TimeoutException)
         {
-            transport.Output.CancelPendingFlush();
-            await writer;
+            transport.AbortOutput();
+            await drained;
         }
 
-        await transport.Input.CompleteAsync();
-        await transport.Output.CompleteAsync();
+        await transport.CloseAsync();
     }
 }

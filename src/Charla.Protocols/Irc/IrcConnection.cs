@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Pipelines;
 using System.Text;
 using System.Text.Unicode;
 using Charla.Core;
@@ -32,7 +31,7 @@ public sealed class IrcConnection : ILineProtocol
     public int MaxPendingBytes { get; }
 
     /// <summary>Runs an IRC connection on <paramref name="transport"/> until it ends.</summary>
-    public static Task RunAsync(ChatEngine engine, IrcServerInfo server, IDuplexPipe transport, string remoteHost, TimeSpan drainTimeout)
+    public static Task RunAsync(ChatEngine engine, IrcServerInfo server, ILineTransport transport, string remoteHost, TimeSpan drainTimeout)
     {
         var session = new IrcSession(transport, remoteHost, server, engine.Options, engine.Time);
         var protocol = new IrcConnection(new IrcContext(engine, session, server), server.Options);

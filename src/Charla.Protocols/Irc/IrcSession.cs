@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using Charla.Core;
 using Charla.Core.Sessions;
 using Charla.Protocols.Connections;
@@ -7,7 +6,7 @@ using Charla.Protocols.Irc.Messages;
 namespace Charla.Protocols.Irc;
 
 /// <summary>An IRC client: the core's session plus registration, capabilities and ping state.</summary>
-public sealed class IrcSession : PipeSession
+public sealed class IrcSession : TransportSession
 {
     private readonly IrcServerInfo _server;
     private readonly HashSet<string> _caps = new(StringComparer.Ordinal);
@@ -16,7 +15,7 @@ public sealed class IrcSession : PipeSession
     private List<ReadOnlyMemory<byte>>? _captured;
     private int _captureThread;
 
-    public IrcSession(IDuplexPipe transport, string host, IrcServerInfo server, EngineOptions engineOptions, TimeProvider time)
+    public IrcSession(ILineTransport transport, string host, IrcServerInfo server, EngineOptions engineOptions, TimeProvider time)
         : base(transport, IrcWireFormat.Instance, host, engineOptions, time)
     {
         _server = server;

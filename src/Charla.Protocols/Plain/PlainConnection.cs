@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Pipelines;
 using Charla.Core;
 using Charla.Core.Sessions;
 using Charla.Protocols.Connections;
@@ -31,7 +30,7 @@ public sealed class PlainConnection : ILineProtocol
     public int MaxPendingBytes => 0;
 
     /// <summary>Runs a plain-mode connection on <paramref name="transport"/> until it ends.</summary>
-    public static Task RunAsync(ChatEngine engine, PlainOptions options, IDuplexPipe transport, string remoteHost, TimeSpan drainTimeout)
+    public static Task RunAsync(ChatEngine engine, PlainOptions options, ILineTransport transport, string remoteHost, TimeSpan drainTimeout)
     {
         var session = new PlainSession(transport, remoteHost, options, engine.Options, engine.Time);
         return LineConnection.RunAsync(engine, session, new PlainConnection(engine, options, session), transport, drainTimeout);

@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using Charla.Core;
 using Charla.Core.Sessions;
 using Charla.Protocols.Connections;
@@ -6,14 +5,14 @@ using Charla.Protocols.Connections;
 namespace Charla.Protocols.Plain;
 
 /// <summary>A plain-mode client: the core's session plus the pipe its connection runs on.</summary>
-public sealed class PlainSession : PipeSession
+public sealed class PlainSession : TransportSession
 {
     /// <summary>How plain-mode users appear to IRC users: <c>Guest1!plain@127.0.0.1</c>.</summary>
     public const string PlainUserName = "plain";
 
     private readonly TimeSpan _idleTimeout;
 
-    public PlainSession(IDuplexPipe transport, string host, PlainOptions options, EngineOptions engineOptions, TimeProvider time)
+    public PlainSession(ILineTransport transport, string host, PlainOptions options, EngineOptions engineOptions, TimeProvider time)
         : base(transport, PlainWireFormat.Instance, host, engineOptions, time)
     {
         _idleTimeout = TimeSpan.FromSeconds(options.IdleTimeoutSeconds);

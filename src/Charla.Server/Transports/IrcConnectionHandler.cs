@@ -1,4 +1,5 @@
 using Charla.Core;
+using Charla.Protocols.Connections;
 using Charla.Protocols.Irc;
 using Charla.Server.Configuration;
 using Microsoft.AspNetCore.Connections;
@@ -13,5 +14,5 @@ public sealed class IrcConnectionHandler(ChatEngine engine, IrcServerInfo server
     protected override string ProtocolName => "IRC";
 
     protected override Task RunAsync(ConnectionContext connection, string remoteHost, TimeSpan drainTimeout) =>
-        IrcConnection.RunAsync(engine, server, connection.Transport, remoteHost, drainTimeout);
+        IrcConnection.RunAsync(engine, server, new PipeTransport(connection.Transport), remoteHost, drainTimeout);
 }

@@ -1,4 +1,5 @@
 using Charla.Core;
+using Charla.Protocols.Connections;
 using Charla.Protocols.Plain;
 using Charla.Server.Configuration;
 using Microsoft.AspNetCore.Connections;
@@ -15,5 +16,5 @@ public sealed class PlainConnectionHandler(ChatEngine engine, CharlaOptions opti
     protected override string ProtocolName => "Plain";
 
     protected override Task RunAsync(ConnectionContext connection, string remoteHost, TimeSpan drainTimeout) =>
-        PlainConnection.RunAsync(engine, _plain, connection.Transport, remoteHost, drainTimeout);
+        PlainConnection.RunAsync(engine, _plain, new PipeTransport(connection.Transport), remoteHost, drainTimeout);
 }

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Text;
+using Charla.Protocols.Connections;
 using Charla.Protocols.Plain;
 
 namespace Charla.Core.Tests.Support;
@@ -13,7 +14,7 @@ internal sealed class InMemoryConnection
 
     public InMemoryConnection(ChatEngine engine, PlainOptions options)
     {
-        Run = PlainConnection.RunAsync(engine, options, new Transport(_toServer.Reader, _toClient.Writer), "memory", TimeSpan.FromSeconds(5));
+        Run = PlainConnection.RunAsync(engine, options, new PipeTransport(new DuplexPipe(_toServer.Reader, _toClient.Writer)), "memory", TimeSpan.FromSeconds(5));
     }
 
     /// <summary>The connection's task: ends when the server side is done with it.</summary>
@@ -45,7 +46,7 @@ internal sealed class InMemoryConnection
         }
     }
 
-    private sealed class Transport(PipeReader input, PipeWriter output) : IDuplexPipe
+    private sealed class DuplexPipe(PipeReader input, PipeWriter output) : IDuplexPipe
     {
         public PipeReader Input { get; } = input;
 

@@ -1,12 +1,11 @@
-using System.IO.Pipelines;
 using Charla.Core;
 using Charla.Core.Routing;
 using Charla.Core.Sessions;
 
 namespace Charla.Protocols.Connections;
 
-/// <summary>A session that runs on a duplex pipe: closing it wakes the connection's loops.</summary>
-public abstract class PipeSession(IDuplexPipe transport, WireFormat wireFormat, string host, EngineOptions options, TimeProvider time)
+/// <summary>A session on a line transport: closing it wakes the connection's loops.</summary>
+public abstract class TransportSession(ILineTransport transport, WireFormat wireFormat, string host, EngineOptions options, TimeProvider time)
     : ClientSession(wireFormat, host, options, time)
 {
     protected override void OnClosing(DisconnectReason reason)
@@ -15,8 +14,8 @@ public abstract class PipeSession(IDuplexPipe transport, WireFormat wireFormat, 
         transport.Input.CancelPendingRead();
         if (reason.DiscardsOutput)
         {
-            // The writer may be stuck flushing to a peer that stopped reading: let it go.
-            transport.Output.CancelPendingFlush();
+            // A write may be stuck on a peer that stopped reading: let it go.
+            transport.AbortOutput();
         }
     }
 }
