@@ -17,21 +17,23 @@ using Microsoft.Extensions.Logging;
 namespace Charla.Server.Hosting;
 
 /// <summary>
-/// A Charla server: the generic host with Kestrel, one listener per protocol plus HTTP, and the
-/// engine. <c>charla serve</c> runs one; the integration tests run many, on ephemeral ports.
+/// A Charla server: the generic host, the plain-mode and IRC listeners on Charla's socket
+/// transport, Kestrel for HTTP, and the engine. <c>charla serve</c> runs one; the integration tests run many, on ephemeral ports.
 /// </summary>
 public sealed partial class CharlaServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ListenerSlots _listeners;
+    private readonly HttpListenerSlot _http;
+    private readonly LineListeners _lineListeners;
     private readonly ILogger<CharlaServer> _logger;
 
-    private CharlaServer(WebApplication app, CharlaOptions options, ListenerSlots listeners)
+    private CharlaServer(WebApplication app, CharlaOptions options, HttpListenerSlot http)
     {
         _app = app;
-        _listeners = listeners;
+        _http = http;
         Options = options;
         Engine = app.Services.GetRequiredService<ChatEngine>();
+        _lineListeners = app.Services.GetRequiredService<LineListeners>();
         _logger = app.Services.GetRequiredService<ILogger<CharlaServer>>();
     }
 
@@ -40,13 +42,13 @@ public sealed partial class CharlaServer : IAsyncDisposable
     public ChatEngine Engine { get; }
 
     /// <summary>Where plain mode listens, with the real port once started.</summary>
-    public IPEndPoint PlainEndPoint => _listeners.Plain!.IPEndPoint!;
+    public IPEndPoint PlainEndPoint => _lineListeners.PlainEndPoint;
 
     /// <summary>Where IRC listens, with the real port once started.</summary>
-    public IPEndPoint IrcEndPoint => _listeners.Irc!.IPEndPoint!;
+    public IPEndPoint IrcEndPoint => _lineListeners.IrcEndPoint;
 
     /// <summary>Where HTTP listens, with the real port once started.</summary>
-    public IPEndPoint HttpEndPoint => _listeners.Http!.IPEndPoint!;
+    public IPEndPoint HttpEndPoint => _http.Listen!.IPEndPoint!;
 
     /// <summary>Builds a server from defaults, the setup's JSON file, <c>CHARLA__</c> variables and overrides.</summary>
     /// <exception cref="ConfigurationException">The configuration cannot be read or is invalid.</exception>
@@ -74,23 +76,14 @@ public sealed partial class CharlaServer : IAsyncDisposable
         builder.Services.AddSingleton(sp => new ChatEngine(options.Limits, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(sp => new IrcServerInfo(options.Irc, options.Limits, sp.GetRequiredService<ChatEngine>().StartedAt));
         builder.Services.AddHostedService<LivenessService>();
+        builder.Services.AddSingleton<LineListeners>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LineListeners>());
 
-        var listeners = new ListenerSlots();
+        var http = new HttpListenerSlot();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            var address = ListenAddress.TryParse(options.Bind)!;
-            Listen(kestrel, address, options.Plain.Port, listen =>
-            {
-                listeners.Plain = listen;
-                listen.UseConnectionHandler<PlainConnectionHandler>();
-            });
-            Listen(kestrel, address, options.Irc.Port, listen =>
-            {
-                listeners.Irc = listen;
-                listen.UseConnectionHandler<IrcConnectionHandler>();
-            });
-            Listen(kestrel, address, options.Http.Port, listen => listeners.Http = listen);
+            Listen(kestrel, ListenAddress.TryParse(options.Bind)!, options.Http.Port, listen => http.Listen = listen);
         });
 
         var app = builder.Build();
@@ -99,7 +92,7 @@ public sealed partial class CharlaServer : IAsyncDisposable
 
         // Before Kestrel stops: every client is told the server is going down, then closed.
         app.Lifetime.ApplicationStopping.Register(engine.BeginShutdown);
-        return new CharlaServer(app, options, listeners);
+        return new CharlaServer(app, options, http);
     }
 
     /// <summary>Binds every listener and logs one line for each.</summary>
@@ -142,8 +135,8 @@ public sealed partial class CharlaServer : IAsyncDisposable
         }
     }
 
-    /// <summary>"cannot listen on [::]:5556 (plain mode): address already in use" from Kestrel's message.</summary>
-    private string DescribeBindFailure(IOException ex)
+    /// <summary>"cannot listen on [::]:8080 (HTTP, --http-port): address already in use" from Kestrel's message.</summary>
+    private static string DescribeBindFailure(IOException ex)
     {
         var match = KestrelBindMessage().Match(ex.Message);
         if (!match.Success)
@@ -152,24 +145,16 @@ public sealed partial class CharlaServer : IAsyncDisposable
         }
 
         var endpoint = match.Groups["endpoint"].Value;
-        var listener = endpoint.EndsWith($":{Options.Plain.Port}", StringComparison.Ordinal) ? " (plain mode, --plain-port)"
-            : endpoint.EndsWith($":{Options.Irc.Port}", StringComparison.Ordinal) ? " (IRC, --irc-port)"
-            : endpoint.EndsWith($":{Options.Http.Port}", StringComparison.Ordinal) ? " (HTTP, --http-port)"
-            : string.Empty;
-        return $"cannot listen on {endpoint}{listener}: {match.Groups["reason"].Value}";
+        return $"cannot listen on {endpoint} (HTTP, --http-port): {match.Groups["reason"].Value}";
     }
 
-    // Kestrel says: "Failed to bind to address http://[::]:5556: address already in use."
+    // Kestrel says: "Failed to bind to address http://[::]:8080: address already in use."
     [GeneratedRegex(@"address (?:\w+://)?(?<endpoint>\S+?): (?<reason>.+?)\.?$")]
     private static partial Regex KestrelBindMessage();
 
-    /// <summary>The listen options Kestrel fills in with the bound endpoints.</summary>
-    private sealed class ListenerSlots
+    /// <summary>The listen options Kestrel fills in with the bound HTTP endpoint.</summary>
+    private sealed class HttpListenerSlot
     {
-        public ListenOptions? Plain { get; set; }
-
-        public ListenOptions? Irc { get; set; }
-
-        public ListenOptions? Http { get; set; }
+        public ListenOptions? Listen { get; set; }
     }
 }

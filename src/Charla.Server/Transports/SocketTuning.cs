@@ -1,30 +1,30 @@
 using System.Net.Sockets;
 using Charla.Server.Configuration;
-using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Connections.Features;
 
 namespace Charla.Server.Transports;
 
-/// <summary>Socket options Kestrel does not set for us.</summary>
+/// <summary>Socket options for an accepted client connection.</summary>
 public static class SocketTuning
 {
     /// <summary>
-    /// Turns on TCP keepalive, so that a peer whose machine or network died (and will never send
-    /// a FIN) is noticed and dropped. TCP_NODELAY is already on: Kestrel's default.
+    /// Non-blocking (output is written by whichever thread drains the client's queue, and must
+    /// never wait on the peer); no Nagle delay (chat lines are small and should leave at once);
+    /// TCP keepalive, so that a peer whose machine or network died (and will never send a FIN)
+    /// is noticed and dropped.
     /// </summary>
-    public static void Apply(ConnectionContext connection, TcpOptions options)
+    public static void Apply(Socket socket, TcpOptions options)
     {
-        if (options.KeepAliveSeconds <= 0 || connection.Features.Get<IConnectionSocketFeature>()?.Socket is not { } socket)
-        {
-            return;
-        }
-
+        socket.Blocking = false;
         try
         {
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
-            socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, options.KeepAliveSeconds);
-            socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, options.KeepAliveIntervalSeconds);
-            socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, options.KeepAliveProbes);
+            socket.NoDelay = true;
+            if (options.KeepAliveSeconds > 0)
+            {
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, options.KeepAliveSeconds);
+                socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, options.KeepAliveIntervalSeconds);
+                socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, options.KeepAliveProbes);
+            }
         }
         catch (SocketException)
         {

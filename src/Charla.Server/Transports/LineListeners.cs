@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Sockets;
+using Charla.Core;
+using Charla.Protocols.Irc;
+using Charla.Protocols.Irc.Messages;
+using Charla.Protocols.Plain;
+using Charla.Server.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Charla.Server.Transports;
+
+/// <summary>
+/// The plain-mode and IRC listeners, on Charla's own socket transport (<see cref="SocketTransport"/>):
+/// bound when the host starts; when it stops (after the engine told every client goodbye), they
+/// stop accepting and wait for the connections to finish.
+/// </summary>
+/// <remarks>
+/// Not Kestrel, which serves HTTP: a chat connection is mostly idle and mostly written to by
+/// other clients' fan-out. Kestrel's per-connection pipes, send loop and bookkeeping cost about
+/// 4 KiB and a thread hop per write; here an idle connection holds a socket, a session and one
+/// waiting receive, and fan-out writes straight to the socket (bench/RESULTS.md).
+/// </remarks>
+public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, CharlaOptions options, ILogger<LineListeners> logger)
+    : IHostedService
+{
+    // Plain mode refuses lines over its limit, so little input ever waits; IRC may have its RecvQ waiting.
+    private const int PlainMaxBufferedInput = 64 * 1024;
+
+    private readonly TimeSpan _drainTimeout = TimeSpan.FromSeconds(options.Tcp.DrainTimeoutSeconds);
+    private readonly int _ircMaxBufferedInput = options.Irc.RecvQueueBytes + (2 * IrcLimits.MaxLineBytes);
+    private SocketListener? _plain;
+    private SocketListener? _irc;
+
+    /// <summary>Where plain mode listens, with the real port, once started.</summary>
+    public IPEndPoint PlainEndPoint => _plain?.EndPoint ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>Where IRC listens, with the real port, once started.</summary>
+    public IPEndPoint IrcEndPoint => _irc?.EndPoint ?? throw new InvalidOperationException("Not started.");
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var address = ListenAddress.TryParse(options.Bind)!;
+        _plain = SocketListener.Bind(address, options.Plain.Port, "Plain", "plain mode, --plain-port", logger);
+        try
+        {
+            _irc = SocketListener.Bind(address, options.Irc.Port, "IRC", "IRC, --irc-port", logger);
+        }
+        catch
+        {
+            await _plain.DisposeAsync();
+            throw;
+        }
+
+        _plain.Start(RunPlainAsync);
+        _irc.Start(RunIrcAsync);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(
+            _plain?.StopAsync(cancellationToken) ?? Task.CompletedTask,
+            _irc?.StopAsync(cancellationToken) ?? Task.CompletedTask);
+    }
+
+    private Task RunPlainAsync(Socket socket)
+    {
+        SocketTuning.Apply(socket, options.Tcp);
+        return PlainConnection.RunAsync(engine, options.Plain, new SocketTransport(socket, PlainMaxBufferedInput), RemoteHost(socket), _drainTimeout);
+    }
+
+    private Task RunIrcAsync(Socket socket)
+    {
+        SocketTuning.Apply(socket, options.Tcp);
+        return IrcConnection.RunAsync(engine, ircServer, new SocketTransport(socket, _ircMaxBufferedInput), RemoteHost(socket), _drainTimeout);
+    }
+
+    /// <summary>The client's address as users see it: IPv4 as IPv4 even on a dual-stack socket.</summary>
+    internal static string RemoteHost(Socket socket)
+    {
+        try
+        {
+            return socket.RemoteEndPoint switch
+            {
+                IPEndPoint { Address.IsIPv4MappedToIPv6: true } ip => ip.Address.MapToIPv4().ToString(),
+                IPEndPoint ip => ip.Address.ToString(),
+                _ => "unknown",
+            };
+        }
+        catch (SocketException)
+        {
+            return "unknown"; // already reset
+        }
+    }
+}
