@@ -68,7 +68,7 @@ public sealed class IrcConnection : ILineProtocol
             return;
         }
 
-        if (IrcParser.Parse(Encoding.UTF8.GetString(bytes)) is not { } message)
+        if (IrcParser.ParseReused(bytes) is not { } message)
         {
             return;
         }

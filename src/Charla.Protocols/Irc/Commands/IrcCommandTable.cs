@@ -43,7 +43,11 @@ public static class IrcCommandTable
         new("LUSERS", 0, false, new LusersCommand()),
         new("VERSION", 0, false, new VersionCommand()),
         new("TIME", 0, false, new TimeCommand()),
-    }.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
+    }.ToFrozenDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+
+    // Looked up by the command as sent, in any case, without making a string of it.
+    private static readonly FrozenDictionary<string, IrcCommandDescriptor>.AlternateLookup<ReadOnlySpan<char>> ByVerb =
+        Commands.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The verbs, for tests and documentation.</summary>
     public static IEnumerable<string> Names => Commands.Keys;
@@ -51,7 +55,7 @@ public static class IrcCommandTable
     public static void Dispatch(IrcContext context, IrcMessage message)
     {
         var session = context.Session;
-        if (!Commands.TryGetValue(message.Command, out var command))
+        if (!ByVerb.TryGetValue(message.CommandSpan, out var command))
         {
             if (session.IsRegistered)
             {
@@ -65,6 +69,7 @@ public static class IrcCommandTable
             return;
         }
 
+        message.Command = command.Name;
         if (!command.BeforeRegistration && !session.IsRegistered)
         {
             session.Numeric(Numerics.ErrNotRegistered, "You have not registered");

@@ -1,77 +1,105 @@
+using System.Text;
+
 namespace Charla.Protocols.Irc.Messages;
 
 /// <summary>
-/// Parses one client line (already split from the stream, without CR LF, decoded as UTF-8):
+/// Parses one client line (already split from the stream, without CR LF):
 /// <code>
 /// message = [ "@" tags SPACE ] [ ":" source SPACE ] command [ params ]
 /// params  = *( SPACE middle ) [ SPACE ":" trailing ]   ; at most 15, the 15th takes the rest
 /// tags    = tag *( ";" tag ) ; tag = key [ "=" escaped-value ]
 /// </code>
 /// Runs of spaces count as one, as most servers allow. A source sent by a client is ignored.
+/// Parsing records positions only (<see cref="IrcMessage"/>): no allocation per line.
 /// </summary>
 public static class IrcParser
 {
-    /// <summary>Parses <paramref name="line"/>; null when it holds no command (empty, or tags and source only).</summary>
-    public static IrcMessage? Parse(string line)
+    [ThreadStatic]
+    private static char[]? t_text;
+
+    [ThreadStatic]
+    private static IrcMessage? t_message;
+
+    /// <summary>
+    /// Decodes <paramref name="utf8Line"/> (valid UTF-8) and parses it into this thread's reused
+    /// message; null when it holds no command (empty, or tags and source only). The result is
+    /// valid until the thread parses its next line.
+    /// </summary>
+    public static IrcMessage? ParseReused(ReadOnlySpan<byte> utf8Line)
     {
-        var rest = line.AsSpan();
-        var tags = IrcMessage.NoTags;
-        if (rest.StartsWith('@'))
-        {
-            var end = rest.IndexOf(' ');
-            if (end < 0)
-            {
-                return null;
-            }
-
-            tags = ParseTags(rest[1..end]);
-            rest = rest[end..];
-        }
-
-        rest = rest.TrimStart(' ');
-        if (rest.StartsWith(':'))
-        {
-            var end = rest.IndexOf(' ');
-            if (end < 0)
-            {
-                return null;
-            }
-
-            rest = rest[end..].TrimStart(' ');
-        }
-
-        var commandEnd = rest.IndexOf(' ');
-        var command = (commandEnd < 0 ? rest : rest[..commandEnd]).ToString().ToUpperInvariant();
-        if (command.Length == 0)
-        {
-            return null;
-        }
-
-        rest = commandEnd < 0 ? [] : rest[commandEnd..];
-        var parameters = new List<string>();
-        while (true)
-        {
-            rest = rest.TrimStart(' ');
-            if (rest.IsEmpty)
-            {
-                break;
-            }
-
-            if (rest[0] == ':' || parameters.Count == IrcLimits.MaxParams - 1)
-            {
-                parameters.Add((rest[0] == ':' ? rest[1..] : rest).ToString());
-                break;
-            }
-
-            var end = rest.IndexOf(' ');
-            parameters.Add((end < 0 ? rest : rest[..end]).ToString());
-            rest = end < 0 ? [] : rest[end..];
-        }
-
-        return new IrcMessage(tags, command, parameters);
+        var text = t_text ??= new char[IrcLimits.MaxLineBytes];
+        var length = Encoding.UTF8.GetChars(utf8Line, text);
+        var message = t_message ??= new IrcMessage();
+        return Parse(text, length, message) ? message : null;
     }
 
-    private static Dictionary<string, string> ParseTags(ReadOnlySpan<char> text)
+    /// <summary>Parses <paramref name="line"/> into a message of its own (tests, tools).</summary>
+    public static IrcMessage? Parse(string line)
+    {
+        var message = new IrcMessage();
+        return Parse(line.ToCharArray(), line.Length, message) ? message : null;
+    }
+
+    /// <summary>Parses the first <paramref name="length"/> chars of <paramref name="text"/> into <paramref name="message"/>.</summary>
+    public static bool Parse(char[] text, int length, IrcMessage message)
+    {
+        message.Reset(text);
+        var at = 0;
+        if (length > 0 && text[0] == '@')
+        {
+            var end = Array.IndexOf(text, ' ', 0, length);
+            if (end < 0)
+            {
+                return false;
+            }
+
+            message.SetTags(1, end - 1);
+            at = end;
+        }
+
+        at = SkipSpaces(text, at, length);
+        if (at < length && text[at] == ':')
+        {
+            var end = Array.IndexOf(text, ' ', at, length - at);
+            if (end < 0)
+            {
+                return false;
+            }
+
+            at = SkipSpaces(text, end, length);
+        }
+
+        var commandEnd = WordEnd(text, at, length);
+        if (commandEnd == at)
+        {
+            return false;
+        }
+
+        message.SetCommand(at, commandEnd - at);
+        at = commandEnd;
+        while (true)
+        {
+            at = SkipSpaces(text, at, length);
+            if (at == length)
+            {
+                return true;
+            }
+
+            if (text[at] == ':' || message.Count == IrcLimits.MaxParams - 1)
+            {
+                var start = text[at] == ':' ? at + 1 : at;
+                message.AddParam(start, length - start);
+                return true;
+            }
+
+            var end = WordEnd(text, at, length);
+            message.AddParam(at, end - at);
+            at = end;
+        }
+    }
+
+    /// <summary>The tags part (after "@", before the space) as a dictionary, values unescaped.</summary>
+    internal static Dictionary<string, string> ParseTags(ReadOnlySpan<char> text)
     {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var range in text.Split(';'))
@@ -90,6 +118,22 @@ public static class IrcParser
         return tags;
     }
 
+    private static int SkipSpaces(char[] text, int at, int length)
+    {
+        while (at < length && text[at] == ' ')
+        {
+            at++;
+        }
+
+        return at;
+    }
+
+    private static int WordEnd(char[] text, int at, int length)
+    {
+        var space = Array.IndexOf(text, ' ', at, length - at);
+        return space < 0 ? length : space;
+    }
+
     /// <summary>IRCv3 tag value escaping: \: ; \s space, \\ \, \r CR, \n LF; a lone trailing \ is dropped.</summary>
     private static string Unescape(ReadOnlySpan<char> value)
     {
@@ -98,7 +142,7 @@ public static class IrcParser
             return value.ToString();
         }
 
-        var result = new System.Text.StringBuilder(value.Length);
+        var result = new StringBuilder(value.Length);
         for (var i = 0; i < value.Length; i++)
         {
             if (value[i] != '\\')
