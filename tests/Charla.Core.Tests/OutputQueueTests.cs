@@ -48,6 +48,32 @@ public sealed class OutputQueueTests
     }
 
     [Fact]
+    public async Task A_big_batch_is_written_by_the_pool_each_queue_once()
+    {
+        var queues = Enumerable.Range(0, 40).Select(_ => (Queue: new OutputQueue(100), Writer: new RecordingWriter())).ToList();
+        foreach (var (queue, writer) in queues)
+        {
+            queue.Attach(writer);
+        }
+
+        using (OutputBatch.Open())
+        {
+            foreach (var (queue, _) in queues)
+            {
+                queue.TryEnqueue(new byte[] { 1 });
+                queue.TryEnqueue(new byte[] { 2 });
+            }
+        }
+
+        foreach (var (queue, writer) in queues)
+        {
+            queue.Complete();
+            await queue.WhenDrainedAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal([1, 2], Assert.Single(writer.Writes));
+        }
+    }
+
+    [Fact]
     public async Task Outside_a_batch_lines_are_written_soon_and_in_order()
     {
         var writer = new RecordingWriter();

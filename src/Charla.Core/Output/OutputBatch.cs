@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Charla.Core.Output;
 
 /// <summary>
@@ -12,6 +14,9 @@ namespace Charla.Core.Output;
 /// </remarks>
 public static class OutputBatch
 {
+    // Up to this many recipients a closing batch writes on its own thread; more go to the pool.
+    private const int InlineDrains = 16;
+
     [ThreadStatic]
     private static List<OutputQueue>? t_ready;
 
@@ -45,13 +50,48 @@ public static class OutputBatch
             return;
         }
 
-        // Drains only write: nothing is added to the list while it is walked.
-        foreach (var queue in ready)
+        if (ready.Count <= InlineDrains)
         {
-            queue.Drain();
+            // A reply or a small channel: write now, on this thread (drains only write, so
+            // nothing is added to the list while it is walked).
+            foreach (var queue in ready)
+            {
+                queue.Drain();
+            }
+        }
+        else
+        {
+            // A big fan-out: let another thread write while this one reads on. Under load the
+            // queues fill up meanwhile with lines from other senders, and each recipient gets
+            // them in one write: batching grows with the load, latency stays low when quiet.
+            ThreadPool.UnsafeQueueUserWorkItem(new DrainJob(ready), preferLocal: false);
         }
 
         ready.Clear();
+    }
+
+    /// <summary>Drains a batch's ready queues on the thread pool.</summary>
+    private sealed class DrainJob : IThreadPoolWorkItem
+    {
+        private readonly OutputQueue[] _queues;
+        private readonly int _count;
+
+        public DrainJob(List<OutputQueue> ready)
+        {
+            _count = ready.Count;
+            _queues = ArrayPool<OutputQueue>.Shared.Rent(_count);
+            ready.CopyTo(_queues);
+        }
+
+        public void Execute()
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                _queues[i].Drain();
+            }
+
+            ArrayPool<OutputQueue>.Shared.Return(_queues, clearArray: true);
+        }
     }
 
     /// <summary>An open batch; disposing it closes the batch.</summary>

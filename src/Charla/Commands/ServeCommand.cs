@@ -35,6 +35,7 @@ public static class ServeCommand
 
     private static async Task<int> RunAsync(ServerSetup setup, CancellationToken cancellationToken)
     {
+        SocketEngineTuning.Apply();
         CharlaServer server;
         try
         {
