@@ -116,9 +116,9 @@ public sealed class OutputQueueTests
     [Fact]
     public async Task A_gone_transport_is_reported_once_and_the_queue_refuses_more()
     {
-        var gone = 0;
+        var owner = new CountingOwner();
         var writer = new RecordingWriter { Result = false };
-        var queue = new OutputQueue(100, () => gone++);
+        var queue = new OutputQueue(100, owner);
         queue.Attach(writer);
         using (OutputBatch.Open())
         {
@@ -126,7 +126,7 @@ public sealed class OutputQueueTests
         }
 
         await queue.WhenDrainedAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(1, gone);
+        Assert.Equal(1, owner.Gone);
         Assert.False(queue.TryEnqueue(new byte[5]));
     }
 
@@ -139,6 +139,13 @@ public sealed class OutputQueueTests
 
         Assert.False(queue.TryEnqueue(new byte[5]));
         Assert.True(queue.WhenDrainedAsync().IsCompleted);
+    }
+
+    private sealed class CountingOwner : IOutputOwner
+    {
+        public int Gone { get; private set; }
+
+        public void OnWriterGone() => Gone++;
     }
 
     private sealed class RecordingWriter : IOutputWriter

@@ -37,16 +37,16 @@ public sealed class OutputQueue : IThreadPoolWorkItem
     private bool _completed; // no more lines accepted
     private bool _writerGone; // the transport is gone: nothing more is written
     private IOutputWriter? _writer;
-    private readonly Action? _onWriterGone;
+    private readonly IOutputOwner? _owner;
     private TaskCompletionSource? _drained;
 
     /// <param name="limitBytes">The SendQ bound.</param>
-    /// <param name="onWriterGone">Called once if the writer reports its transport gone (the owner closes the client).</param>
-    public OutputQueue(int limitBytes, Action? onWriterGone = null)
+    /// <param name="owner">Told once if the writer reports its transport gone (it closes the client).</param>
+    public OutputQueue(int limitBytes, IOutputOwner? owner = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limitBytes);
         LimitBytes = limitBytes;
-        _onWriterGone = onWriterGone;
+        _owner = owner;
     }
 
     /// <summary>The bound on bytes waiting in this queue (queued, or handed to a writer that has not taken them yet).</summary>
@@ -227,7 +227,7 @@ public sealed class OutputQueue : IThreadPoolWorkItem
 
             if (gone)
             {
-                _onWriterGone?.Invoke();
+                _owner?.OnWriterGone();
             }
         }
     }

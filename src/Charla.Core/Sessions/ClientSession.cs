@@ -9,9 +9,8 @@ namespace Charla.Core.Sessions;
 /// derives from it, supplies the wire form its client reads, and wakes its own connection loops
 /// when the session is closed from elsewhere (routing, liveness, shutdown).
 /// </summary>
-public abstract class ClientSession
+public abstract class ClientSession : IOutputOwner
 {
-    private readonly Lock _channelsGate = new();
     private Channel[] _channels = [];
     private DisconnectReason? _closeReason;
     private long _lastActivity;
@@ -25,7 +24,7 @@ public abstract class ClientSession
         _wireFormat = wireFormat;
         _host = host;
         Time = time;
-        Output = new OutputQueue(options.SendQueueBytes, () => Close(DisconnectReason.ConnectionLost("Write error")));
+        Output = new OutputQueue(options.SendQueueBytes, this);
         _lastActivity = time.GetTimestamp();
         ConnectedTimestamp = _lastActivity;
         ConnectedAt = time.GetUtcNow();
@@ -163,19 +162,28 @@ public abstract class ClientSession
     /// <summary>Wakes the connection's loops so they notice <see cref="CloseReason"/>. MUST NOT block.</summary>
     protected abstract void OnClosing(DisconnectReason reason);
 
+    void IOutputOwner.OnWriterGone() => Close(DisconnectReason.ConnectionLost("Write error"));
+
+    // Copy-on-write without a lock object (one less per connection): retry if another thread won.
     internal void AddChannel(Channel channel)
     {
-        lock (_channelsGate)
+        Channel[] before, after;
+        do
         {
-            _channels = [.. _channels, channel];
+            before = Volatile.Read(ref _channels);
+            after = [.. before, channel];
         }
+        while (Interlocked.CompareExchange(ref _channels, after, before) != before);
     }
 
     internal void RemoveChannel(Channel channel)
     {
-        lock (_channelsGate)
+        Channel[] before, after;
+        do
         {
-            _channels = Array.FindAll(_channels, c => c != channel);
+            before = Volatile.Read(ref _channels);
+            after = Array.FindAll(before, c => c != channel);
         }
+        while (Interlocked.CompareExchange(ref _channels, after, before) != before);
     }
 }

@@ -22,10 +22,12 @@ namespace Charla.Protocols.Connections;
 public static class LineConnection
 {
     /// <param name="drainTimeout">How long the goodbye may take to reach a client that is slow to read.</param>
+    /// <remarks>One async method for the whole life (no nested read loop): an idle connection holds one state machine.</remarks>
     public static async Task RunAsync(
         ChatEngine engine, ClientSession session, ILineProtocol protocol, ILineTransport transport, TimeSpan drainTimeout)
     {
         session.Output.Attach(transport.Output);
+        var input = transport.Input;
         try
         {
             if (engine.Open(session))
@@ -38,9 +40,55 @@ public static class LineConnection
                 session.Close(DisconnectReason.ServerShutdown);
             }
 
-            if (!session.IsClosing)
+            var framer = new LineFramer(protocol.MaxLineBytes);
+            var flood = new FloodGate(engine.Options.Flood, engine.Time);
+            var delaying = false; // a line was put back to wait for the flood gate: its token is paid
+            while (!session.IsClosing)
             {
-                session.Close(await ReadLinesAsync(engine, session, protocol, transport.Input));
+                ReadResult result;
+                try
+                {
+                    result = await input.ReadAsync();
+                }
+                catch (IOException ex)
+                {
+                    session.Close(DisconnectReason.ConnectionLost(ex.InnerException?.Message ?? ex.Message));
+                    break;
+                }
+                catch (OperationCanceledException)
+                {
+                    // The transport aborted the connection.
+                    session.Close(DisconnectReason.ConnectionLost("Connection aborted"));
+                    break;
+                }
+
+                if (result.IsCanceled || session.IsClosing)
+                {
+                    session.Close(DisconnectReason.ConnectionClosed); // keeps the first reason, if any
+                    break;
+                }
+
+                session.MarkActivity();
+                var buffer = result.Buffer;
+                if (delaying && buffer.Length > protocol.MaxPendingBytes)
+                {
+                    // Still sending while its commands wait: a real flood, not a burst.
+                    session.Close(DisconnectReason.ExcessFlood);
+                    break;
+                }
+
+                var putBack = HandleLines(session, protocol, framer, flood, ref buffer, ref delaying);
+
+                // A put-back line is not examined either, so the next read returns it at once.
+                input.AdvanceTo(buffer.Start, putBack ? buffer.Start : buffer.End);
+                if (putBack && !session.IsClosing)
+                {
+                    await Task.Delay(flood.TimeUntilClear, engine.Time);
+                }
+                else if (result.IsCompleted)
+                {
+                    session.Close(DisconnectReason.ConnectionClosed);
+                }
             }
         }
         catch
@@ -57,65 +105,6 @@ public static class LineConnection
             }
 
             await FinishAsync(session, protocol.Goodbye(reason), reason, transport, drainTimeout);
-        }
-    }
-
-    /// <summary>Reads and handles lines until the peer closes or the session is closed.</summary>
-    private static async Task<DisconnectReason> ReadLinesAsync(
-        ChatEngine engine, ClientSession session, ILineProtocol protocol, PipeReader input)
-    {
-        var framer = new LineFramer(protocol.MaxLineBytes);
-        var flood = new FloodGate(engine.Options.Flood, engine.Time);
-        var delaying = false; // a line was put back to wait for the flood gate: its token is paid
-        while (true)
-        {
-            ReadResult result;
-            try
-            {
-                result = await input.ReadAsync();
-            }
-            catch (IOException ex)
-            {
-                return DisconnectReason.ConnectionLost(ex.InnerException?.Message ?? ex.Message);
-            }
-            catch (OperationCanceledException)
-            {
-                // The transport aborted the connection (Kestrel's ConnectionAbortedException).
-                return DisconnectReason.ConnectionLost("Connection aborted");
-            }
-
-            if (result.IsCanceled || session.IsClosing)
-            {
-                return session.CloseReason ?? DisconnectReason.ConnectionClosed;
-            }
-
-            session.MarkActivity();
-            var buffer = result.Buffer;
-            if (delaying && buffer.Length > protocol.MaxPendingBytes)
-            {
-                // Still sending while its commands wait: a real flood, not a burst.
-                return DisconnectReason.ExcessFlood;
-            }
-
-            var putBack = HandleLines(session, protocol, framer, flood, ref buffer, ref delaying);
-
-            // A put-back line is not examined either, so the next read returns it at once.
-            input.AdvanceTo(buffer.Start, putBack ? buffer.Start : buffer.End);
-            if (session.IsClosing)
-            {
-                return session.CloseReason!;
-            }
-
-            if (putBack)
-            {
-                await Task.Delay(flood.TimeUntilClear, engine.Time);
-                continue;
-            }
-
-            if (result.IsCompleted)
-            {
-                return DisconnectReason.ConnectionClosed;
-            }
         }
     }
 

@@ -9,7 +9,7 @@ namespace Charla.Protocols.Irc;
 public sealed class IrcSession : TransportSession
 {
     private readonly IrcServerInfo _server;
-    private readonly HashSet<string> _caps = new(StringComparer.Ordinal);
+    private HashSet<string>? _caps; // made when the first capability is enabled: most clients idle with none
     private volatile bool _registered;
     private long _pingSentAt;
     private List<ReadOnlyMemory<byte>>? _captured;
@@ -44,20 +44,20 @@ public sealed class IrcSession : TransportSession
     /// <summary>How this client is named in numerics: its nick, or "*" before it has one.</summary>
     public string Target => _registered ? Nick : PendingNick ?? "*";
 
-    public IReadOnlyCollection<string> EnabledCaps => _caps;
+    public IReadOnlyCollection<string> EnabledCaps => (IReadOnlyCollection<string>?)_caps ?? [];
 
-    public bool Has(string capability) => _caps.Contains(capability);
+    public bool Has(string capability) => _caps?.Contains(capability) == true;
 
     public void EnableCap(string capability)
     {
-        _caps.Add(capability);
+        (_caps ??= new HashSet<string>(StringComparer.Ordinal)).Add(capability);
         WireFormat = IrcWireFormat.For(Capabilities.FeaturesOf(_caps));
     }
 
     public void DisableCap(string capability)
     {
-        _caps.Remove(capability);
-        WireFormat = IrcWireFormat.For(Capabilities.FeaturesOf(_caps));
+        _caps?.Remove(capability);
+        WireFormat = IrcWireFormat.For(Capabilities.FeaturesOf(EnabledCaps));
     }
 
     public void SetUser(string userName, string realName)
