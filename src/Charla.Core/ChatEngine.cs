@@ -27,6 +27,9 @@ public sealed class ChatEngine
     private readonly ConcurrentDictionary<string, Channel> _channels = new(NickRules.Comparer);
     private readonly NickRegistry _nicks = new();
     private long _lastSessionId;
+    private int _connectionCount;
+    private int _sessionCount;
+    private int _operatorCount;
     private int _peakSessionCount;
     private volatile bool _shuttingDown;
 
@@ -64,7 +67,14 @@ public sealed class ChatEngine
     /// <summary>The sessions admitted and not yet detached. Enumerating it is safe while it changes.</summary>
     public IEnumerable<ClientSession> Sessions => _sessions.Values;
 
-    public int SessionCount => _sessions.Count;
+    // Counted as they change, so that LUSERS at every registration costs nothing per user.
+    public int SessionCount => Volatile.Read(ref _sessionCount);
+
+    /// <summary>Open connections, admitted or still registering.</summary>
+    public int ConnectionCount => Volatile.Read(ref _connectionCount);
+
+    /// <summary>Admitted sessions that are server operators.</summary>
+    public int OperatorCount => Volatile.Read(ref _operatorCount);
 
     /// <summary>The most sessions there have been at once since the engine started.</summary>
     public int PeakSessionCount => Volatile.Read(ref _peakSessionCount);
@@ -84,11 +94,16 @@ public sealed class ChatEngine
 
         session.Id = Interlocked.Increment(ref _lastSessionId);
         _connections[session.Id] = session;
+        Interlocked.Increment(ref _connectionCount);
 
         // Shutdown may have begun between the check and the insert, and missed this session.
         if (_shuttingDown)
         {
-            _connections.TryRemove(session.Id, out _);
+            if (_connections.TryRemove(session.Id, out _))
+            {
+                Interlocked.Decrement(ref _connectionCount);
+            }
+
             return false;
         }
 
@@ -127,6 +142,7 @@ public sealed class ChatEngine
         }
 
         _sessions[session.Id] = session;
+        Interlocked.Increment(ref _sessionCount);
         UpdatePeak();
 
         // Shutdown may have begun between the check and the insert, and missed this session.
@@ -346,10 +362,20 @@ public sealed class ChatEngine
     /// </summary>
     public void Detach(ClientSession session, DisconnectReason reason)
     {
-        _connections.TryRemove(session.Id, out _);
+        if (_connections.TryRemove(session.Id, out _))
+        {
+            Interlocked.Decrement(ref _connectionCount);
+        }
+
         if (!_sessions.TryRemove(session.Id, out _))
         {
             return;
+        }
+
+        Interlocked.Decrement(ref _sessionCount);
+        if (session.IsServerOperator)
+        {
+            Interlocked.Decrement(ref _operatorCount);
         }
 
         Whowas.Record(session, session.Nick, Time.GetUtcNow());
@@ -382,9 +408,24 @@ public sealed class ChatEngine
     /// <summary>Takes a closed channel out of the directory (only that instance: a new one of the same name stays).</summary>
     private void Forget(Channel channel) => _channels.TryRemove(new KeyValuePair<string, Channel>(channel.Name, channel));
 
+    /// <summary>
+    /// Makes <paramref name="session"/> a server operator or not (IRC OPER, MODE -o), keeping the
+    /// count. Called on the session's own connection, as <see cref="Detach"/> is: never both at once.
+    /// </summary>
+    public void SetServerOperator(ClientSession session, bool on)
+    {
+        if (session.IsServerOperator == on)
+        {
+            return;
+        }
+
+        session.IsServerOperator = on;
+        Interlocked.Add(ref _operatorCount, on ? 1 : -1);
+    }
+
     private void UpdatePeak()
     {
-        var count = _sessions.Count;
+        var count = SessionCount;
         int peak;
         while (count > (peak = Volatile.Read(ref _peakSessionCount)) && Interlocked.CompareExchange(ref _peakSessionCount, count, peak) != peak)
         {

@@ -55,6 +55,23 @@ public sealed class ChatEngineTests
     }
 
     [Fact]
+    public void Connections_sessions_and_operators_are_counted_as_they_come_and_go()
+    {
+        var registering = new RecordingSession(_options);
+        Assert.True(_engine.Open(registering));
+        var admitted = Connect();
+        _engine.SetServerOperator(admitted, true);
+        _engine.SetServerOperator(admitted, true);
+
+        Assert.Equal((2, 1, 1), (_engine.ConnectionCount, _engine.SessionCount, _engine.OperatorCount));
+
+        _engine.Detach(admitted, DisconnectReason.Quit("bye"));
+        _engine.Detach(admitted, DisconnectReason.Quit("bye"));
+        _engine.Detach(registering, DisconnectReason.ConnectionClosed);
+        Assert.Equal((0, 0, 0), (_engine.ConnectionCount, _engine.SessionCount, _engine.OperatorCount));
+    }
+
+    [Fact]
     public void A_message_reaches_every_member_but_its_sender()
     {
         var sender = Connect();

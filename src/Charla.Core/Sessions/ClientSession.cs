@@ -48,7 +48,7 @@ public abstract class ClientSession : IOutputOwner
     }
 
     /// <summary>Whether the user is a server operator (IRC OPER, user mode +o).</summary>
-    public bool IsServerOperator { get; set; }
+    public bool IsServerOperator { get; internal set; }
 
     /// <summary>Whether the user wants operators' broadcasts (IRC user mode +w, WALLOPS).</summary>
     public bool WantsWallops { get; set; }

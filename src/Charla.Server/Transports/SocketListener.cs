@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace Charla.Server.Transports;
 
 /// <summary>
-/// One listening socket for a line protocol, and the connections it accepted: it runs each on
-/// the thread pool and, when stopped, waits for them to finish their goodbyes.
+/// One listening socket for a line protocol, and the connections it accepted: it starts each
+/// one and, when stopped, waits for them to finish their goodbyes.
 /// </summary>
 internal sealed class SocketListener : IAsyncDisposable
 {
@@ -146,8 +146,9 @@ internal sealed class SocketListener : IAsyncDisposable
                 continue;
             }
 
+            // Started here, with no hop: it runs only until its first read waits, then accepting goes on.
             Interlocked.Increment(ref _active);
-            ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Listener.RunAsync(state.Client), (Listener: this, Client: client), preferLocal: false);
+            _ = RunAsync(client);
         }
     }
 

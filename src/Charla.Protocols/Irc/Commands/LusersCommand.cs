@@ -14,13 +14,13 @@ public sealed class LusersCommand : IIrcCommand
         var users = engine.SessionCount.ToString(CultureInfo.InvariantCulture);
         var peak = Math.Max(engine.PeakSessionCount, engine.SessionCount).ToString(CultureInfo.InvariantCulture);
         session.Numeric(Numerics.RplLUserClient, $"There are {users} users and 0 invisible on 1 servers");
-        var operators = engine.Sessions.Count(s => s.IsServerOperator);
+        var operators = engine.OperatorCount;
         if (operators > 0)
         {
             session.Numeric(Numerics.RplLUserOp, operators.ToString(CultureInfo.InvariantCulture), "operator(s) online");
         }
 
-        var registering = engine.Connections.Count() - engine.SessionCount;
+        var registering = engine.ConnectionCount - engine.SessionCount;
         if (registering > 0)
         {
             session.Numeric(Numerics.RplLUserUnknown, registering.ToString(CultureInfo.InvariantCulture), "unknown connection(s)");

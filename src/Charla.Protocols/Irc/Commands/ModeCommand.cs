@@ -206,7 +206,7 @@ public sealed class ModeCommand : IIrcCommand
                     break;
                 case 'o' when !adding:
                     // +o comes only from OPER; a client may drop it.
-                    Toggle(session, letter, adding, session.IsServerOperator, on => session.IsServerOperator = on);
+                    Toggle(session, letter, adding, session.IsServerOperator, on => context.Engine.SetServerOperator(session, on));
                     break;
                 case 'o':
                     break;

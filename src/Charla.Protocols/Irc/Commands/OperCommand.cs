@@ -28,7 +28,7 @@ public sealed class OperCommand : IIrcCommand
 
         if (!session.IsServerOperator)
         {
-            session.IsServerOperator = true;
+            context.Engine.SetServerOperator(session, true);
             session.SendLine(IrcLine.Build(session.Nick, "MODE", [session.Nick, "+o"], trailing: true));
         }
 
