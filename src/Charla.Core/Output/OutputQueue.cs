@@ -16,12 +16,11 @@ namespace Charla.Core.Output;
 /// may write into a buffer after it is enqueued.
 /// <para>
 /// There is no writer task per connection: the enqueue that finds the queue idle schedules one
-/// drain (<see cref="OutputBatch"/>: at the end of the producer's batch, else on the thread
-/// pool), which takes everything queued, writes it in one call, and repeats until the queue is
+/// drain (<see cref="OutputBatch"/>, <see cref="WriteLanes"/>), which takes everything queued, writes it in one call, and repeats until the queue is
 /// empty. An idle connection so costs no task, no buffer and no array.
 /// </para>
 /// </remarks>
-public sealed class OutputQueue : IThreadPoolWorkItem
+public sealed class OutputQueue
 {
     private const int ScratchCapacity = 64;
 
@@ -163,7 +162,8 @@ public sealed class OutputQueue : IThreadPoolWorkItem
         }
     }
 
-    void IThreadPoolWorkItem.Execute() => Drain();
+    /// <summary>The writer lane this queue is drained in (<see cref="WriteLanes"/>).</summary>
+    internal int Lane { get; } = WriteLanes.Assign();
 
     /// <summary>Writes everything queued, repeatedly, until the queue is empty. One drainer at a time.</summary>
     internal void Drain() => _ = DrainAsync();
