@@ -1,4 +1,3 @@
-using System.Globalization;
 using Charla.Core.Routing;
 using Charla.Core.Sessions;
 using Charla.Protocols.Irc.Messages;
@@ -39,13 +38,20 @@ public sealed class IrcWireFormat : WireFormat
 
     public override ReadOnlyMemory<byte> Encode(ChatEvent chatEvent)
     {
+        // The hot path (a line to a channel or a user) is written as bytes directly.
+        switch (chatEvent)
+        {
+            case MessageEvent m:
+                return EncodeMessage(m, IrcWireFormatHelpers.StatusPrefix(m.OnlyTo), m.Channel.Name, m.Kind, m.Text, m.ClientTags);
+            case PrivateMessageEvent m:
+                return EncodeMessage(m, string.Empty, m.TargetNick, m.Kind, m.Text, m.ClientTags);
+        }
+
         var source = chatEvent is HostChangeEvent h
             ? IrcLine.Prefix(h.SourceNick, h.OldUserName, IrcLine.Host(h.OldHost))
             : PrefixOf(chatEvent.Source, chatEvent.SourceNick);
         var line = chatEvent switch
         {
-            MessageEvent m => Message(source, m.Kind, IrcWireFormatHelpers.StatusPrefix(m.OnlyTo) + m.Channel.Name, m.Text),
-            PrivateMessageEvent m => Message(source, m.Kind, m.TargetNick, m.Text),
             JoinEvent j => Join(source, j),
             PartEvent p => p.Reason.Length == 0
                 ? IrcLine.Build(source, "PART", [p.Channel.Name])
@@ -71,6 +77,88 @@ public sealed class IrcWireFormat : WireFormat
     }
 
     /// <summary>
+    /// <c>[@tags] :nick!user@host PRIVMSG|NOTICE|TAGMSG target[ :text]</c> (an action as CTCP
+    /// ACTION; TAGMSG only for clients with message-tags), written as UTF-8 with no string in between.
+    /// </summary>
+    private ReadOnlyMemory<byte> EncodeMessage(ChatEvent chatEvent, string statusPrefix, string target, MessageKind kind, string text, string clientTags)
+    {
+        if (kind == MessageKind.TagsOnly && !Has(IrcFeatures.MessageTags))
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+
+        var line = new Utf8LineWriter();
+        WriteTags(ref line, chatEvent, clientTags);
+        var session = chatEvent.Source;
+        line.Append((byte)':');
+        line.Append(chatEvent.SourceNick);
+        line.Append((byte)'!');
+        line.Append(session.UserName);
+        line.Append((byte)'@');
+        line.Append(IrcLine.Host(session.Host));
+        line.Append(kind switch
+        {
+            MessageKind.TagsOnly => " TAGMSG "u8,
+            MessageKind.Notice => " NOTICE "u8,
+            _ => " PRIVMSG "u8,
+        });
+        line.Append(statusPrefix);
+        line.Append(target);
+        if (kind != MessageKind.TagsOnly)
+        {
+            line.Append(" :"u8);
+            if (kind == MessageKind.Action)
+            {
+                line.Append("\u0001ACTION "u8);
+                line.Append(text);
+                line.Append((byte)1);
+            }
+            else
+            {
+                line.Append(text);
+            }
+        }
+
+        line.Append("\r\n"u8);
+        return line.ToArray();
+    }
+
+    /// <summary>"@time=...;msgid=...;+tags;bot " as this form wants them, or nothing.</summary>
+    private void WriteTags(ref Utf8LineWriter line, ChatEvent chatEvent, string clientTags)
+    {
+        var time = Has(IrcFeatures.ServerTime) && chatEvent.Time != default;
+        if (!time && !Has(IrcFeatures.MessageTags))
+        {
+            return;
+        }
+
+        line.Append((byte)'@');
+        if (time)
+        {
+            line.Append("time="u8);
+            line.AppendTime(chatEvent.Time);
+        }
+
+        if (Has(IrcFeatures.MessageTags))
+        {
+            line.Append(time ? ";msgid="u8 : "msgid="u8);
+            line.Append(chatEvent.MessageId);
+            if (clientTags.Length > 0)
+            {
+                line.Append((byte)';');
+                line.Append(clientTags);
+            }
+
+            if (chatEvent is MessageEvent or PrivateMessageEvent && chatEvent.Source.IsBot)
+            {
+                line.Append(";bot"u8);
+            }
+        }
+
+        line.Append((byte)' ');
+    }
+
+    /// <summary>
     /// JOIN (with account and real name for extended-join), then, for away-notify, the joiner's
     /// AWAY if it is away: the specification asks that joiners' away state be sent this way.
     /// </summary>
@@ -88,47 +176,14 @@ public sealed class IrcWireFormat : WireFormat
     public static string PrefixOf(ClientSession session, string nick) =>
         IrcLine.Prefix(nick, session.UserName, IrcLine.Host(session.Host));
 
-    /// <summary>A PRIVMSG, NOTICE or TAGMSG line; an action is sent as CTCP ACTION.</summary>
-    public string? Message(string source, MessageKind kind, string target, string text) => kind switch
-    {
-        MessageKind.TagsOnly => Has(IrcFeatures.MessageTags) ? IrcLine.Build(source, "TAGMSG", [target]) : null,
-        MessageKind.Notice => IrcLine.Build(source, "NOTICE", [target, text], trailing: true),
-        MessageKind.Action => IrcLine.Build(source, "PRIVMSG", [target, $"\u0001ACTION {text}\u0001"], trailing: true),
-        _ => IrcLine.Build(source, "PRIVMSG", [target, text], trailing: true),
-    };
-
     private bool Has(IrcFeatures feature) => (Features & feature) != 0;
 
-    /// <summary>"@time=...;msgid=...;+tags " as this form wants them, or nothing.</summary>
+    /// <summary>"@time=...;msgid=... " as this form wants them, or nothing (events other than messages).</summary>
     private string Tags(ChatEvent chatEvent)
     {
-        var tags = new List<string>(3);
-        if (Has(IrcFeatures.ServerTime) && chatEvent.Time != default)
-        {
-            tags.Add("time=" + chatEvent.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-        }
-
-        if (Has(IrcFeatures.MessageTags))
-        {
-            tags.Add("msgid=" + chatEvent.MessageId);
-            var clientTags = chatEvent switch
-            {
-                MessageEvent m => m.ClientTags,
-                PrivateMessageEvent m => m.ClientTags,
-                _ => string.Empty,
-            };
-            if (clientTags.Length > 0)
-            {
-                tags.Add(clientTags);
-            }
-
-            if (chatEvent is MessageEvent or PrivateMessageEvent && chatEvent.Source.IsBot)
-            {
-                tags.Add("bot");
-            }
-        }
-
-        return tags.Count == 0 ? string.Empty : "@" + string.Join(';', tags) + " ";
+        var line = new Utf8LineWriter();
+        WriteTags(ref line, chatEvent, clientTags: string.Empty);
+        return line.ToText();
     }
 }
 
