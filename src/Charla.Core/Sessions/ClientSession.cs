@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Charla.Core.Channels;
 using Charla.Core.Output;
 using Charla.Core.Routing;
@@ -164,26 +165,10 @@ public abstract class ClientSession : IOutputOwner
 
     void IOutputOwner.OnWriterGone() => Close(DisconnectReason.ConnectionLost("Write error"));
 
-    // Copy-on-write without a lock object (one less per connection): retry if another thread won.
-    internal void AddChannel(Channel channel)
-    {
-        Channel[] before, after;
-        do
-        {
-            before = Volatile.Read(ref _channels);
-            after = [.. before, channel];
-        }
-        while (Interlocked.CompareExchange(ref _channels, after, before) != before);
-    }
+    // Copy-on-write without a lock object (one less per connection): a compare-and-swap retried if another thread won.
+    internal void AddChannel(Channel channel) =>
+        ImmutableInterlocked.Update(ref _channels, static (channels, added) => [.. channels, added], channel);
 
-    internal void RemoveChannel(Channel channel)
-    {
-        Channel[] before, after;
-        do
-        {
-            before = Volatile.Read(ref _channels);
-            after = Array.FindAll(before, c => c != channel);
-        }
-        while (Interlocked.CompareExchange(ref _channels, after, before) != before);
-    }
+    internal void RemoveChannel(Channel channel) =>
+        ImmutableInterlocked.Update(ref _channels, static (channels, removed) => Array.FindAll(channels, c => c != removed), channel);
 }
