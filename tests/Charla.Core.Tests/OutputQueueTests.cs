@@ -28,6 +28,61 @@ public sealed class OutputQueueTests
     }
 
     [Fact]
+    public void Copied_replies_and_shared_lines_leave_in_the_order_they_were_queued()
+    {
+        var writer = new RecordingWriter();
+        var queue = new OutputQueue(10_000);
+        queue.Attach(writer);
+        var reply = new byte[] { 1, 2 };
+
+        using (OutputBatch.Open())
+        {
+            Assert.True(queue.TryEnqueueCopy(reply));
+            reply[0] = 9; // the caller's buffer is free once queued
+            Assert.True(queue.TryEnqueueCopy(new byte[] { 3 }));
+            Assert.True(queue.TryEnqueue(new byte[] { 4, 5 }));
+            Assert.True(queue.TryEnqueueCopy(new byte[300])); // past the first chunk: a new one
+            Assert.True(queue.TryEnqueueCopy(new byte[] { 6 }));
+            Assert.Equal(306, queue.QueuedBytes);
+        }
+
+        var write = Assert.Single(writer.Writes);
+        Assert.Equal([1, 2, 3, 4, 5, .. new byte[300], 6], write);
+        Assert.Equal(0, queue.QueuedBytes);
+
+        // The written chunks went back to the pool: later replies are still whole and in order.
+        for (byte round = 10; round < 20; round++)
+        {
+            Assert.True(queue.TryEnqueueCopy(Enumerable.Repeat(round, 1000).ToArray()));
+        }
+
+        Assert.Equal(Enumerable.Range(10, 10).SelectMany(b => Enumerable.Repeat((byte)b, 1000)), writer.Writes.Skip(1).SelectMany(w => w));
+    }
+
+    [Fact]
+    public void A_copied_reply_past_the_bound_is_refused()
+    {
+        var queue = new OutputQueue(100);
+        Assert.True(queue.TryEnqueueCopy(new byte[60]));
+        Assert.False(queue.TryEnqueueCopy(new byte[41]));
+        Assert.Equal(60, queue.QueuedBytes);
+    }
+
+    [Fact]
+    public void A_dequeued_reply_is_not_changed_by_replies_copied_after_it()
+    {
+        var queue = new OutputQueue(1000);
+        queue.TryEnqueueCopy(new byte[] { 1 });
+        Assert.True(queue.TryDequeue(out var first));
+        queue.TryEnqueueCopy(new byte[] { 2 });
+        queue.TryEnqueueCopy(new byte[] { 3 });
+
+        Assert.Equal([1], first.ToArray());
+        Assert.True(queue.TryDequeue(out var rest));
+        Assert.Equal([2, 3], rest.ToArray());
+    }
+
+    [Fact]
     public void In_a_batch_every_line_queued_goes_out_in_one_write_when_the_batch_closes()
     {
         var writer = new RecordingWriter();

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+
 namespace Charla.Core.Output;
 
 /// <summary>
@@ -23,6 +26,8 @@ namespace Charla.Core.Output;
 public sealed class OutputQueue
 {
     private const int ScratchCapacity = 64;
+    private const int SmallChunkBytes = 256;
+    private const int LargeChunkBytes = 2048;
 
     [ThreadStatic]
     private static ReadOnlyMemory<byte>[]? t_scratch;
@@ -38,6 +43,17 @@ public sealed class OutputQueue
     private IOutputWriter? _writer;
     private readonly IOutputOwner? _owner;
     private TaskCompletionSource? _drained;
+
+    // Replies meant for this client alone are copied into a chunk of the queue's own (as C ircds
+    // copy into their sendq blocks) instead of each getting an array and a slot: the chunk is the
+    // newest slot while it has room, and is sealed when a drain takes it.
+    private byte[]? _chunk;
+    private int _chunkUsed;
+    private byte[]?[]? _chunks; // the chunks in the ring, oldest first: back to the pool once written
+    private int _chunkCount;
+
+    [ThreadStatic]
+    private static byte[]?[]? t_writtenChunks;
 
     /// <param name="limitBytes">The SendQ bound.</param>
     /// <param name="owner">Told once if the writer reports its transport gone (it closes the client).</param>
@@ -91,7 +107,36 @@ public sealed class OutputQueue
                 return false;
             }
 
+            SealChunk();
             Push(lines);
+            _queuedBytes += lines.Length;
+            schedule = !_draining && _writer is not null;
+            _draining |= schedule;
+        }
+
+        if (schedule)
+        {
+            OutputBatch.Schedule(this);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Queues a copy of one or more complete lines (a reply for this client alone); false when
+    /// over the bound or completed. The caller's buffer is free when this returns.
+    /// </summary>
+    public bool TryEnqueueCopy(ReadOnlySpan<byte> lines)
+    {
+        bool schedule;
+        lock (_gate)
+        {
+            if (_completed || _writerGone || _queuedBytes + lines.Length > LimitBytes)
+            {
+                return false;
+            }
+
+            AppendToChunk(lines);
             _queuedBytes += lines.Length;
             schedule = !_draining && _writer is not null;
             _draining |= schedule;
@@ -144,6 +189,14 @@ public sealed class OutputQueue
             _lines[_head] = default;
             _head = (_head + 1) % _lines.Length;
             _count--;
+            _chunk = _count == 0 ? null : _chunk; // the chunk was the newest slot: once taken it is sealed
+            if (_chunkCount > 0 && MemoryMarshal.TryGetArray(lines, out var taken) && taken.Array == _chunks![0])
+            {
+                // The caller keeps it: it is not the pool's any more.
+                Array.Copy(_chunks, 1, _chunks, 0, --_chunkCount);
+                _chunks[_chunkCount] = null;
+            }
+
             _queuedBytes -= lines.Length;
             return true;
         }
@@ -157,6 +210,8 @@ public sealed class OutputQueue
             if (_count == 0 && !_draining)
             {
                 _lines = null;
+                _chunks = null;
+                _chunk = null;
                 _head = 0;
             }
         }
@@ -174,8 +229,10 @@ public sealed class OutputQueue
         while (true)
         {
             int count;
+            int chunkCount;
             long bytes = 0;
             var scratch = t_scratch ??= new ReadOnlyMemory<byte>[ScratchCapacity];
+            var chunks = t_writtenChunks ??= new byte[ScratchCapacity][];
             lock (_gate)
             {
                 if (_count == 0 || _writerGone)
@@ -201,6 +258,16 @@ public sealed class OutputQueue
 
                 _head = 0;
                 _count = 0;
+                _chunk = null; // taken: later replies go to a new chunk
+                chunkCount = _chunkCount;
+                if (chunks.Length < chunkCount)
+                {
+                    chunks = t_writtenChunks = new byte[_chunks!.Length][];
+                }
+
+                Array.Copy(_chunks ?? [], chunks, chunkCount);
+                Array.Clear(_chunks ?? [], 0, chunkCount);
+                _chunkCount = 0;
             }
 
             bool written;
@@ -209,6 +276,7 @@ public sealed class OutputQueue
                 // The writer copies what it cannot send at once: the scratch array is free after the call.
                 var write = writer.WriteAsync(scratch.AsSpan(0, count));
                 Array.Clear(scratch, 0, count);
+                ReturnChunks(chunks, chunkCount);
                 written = write.IsCompletedSuccessfully ? write.Result : await write;
             }
             catch (Exception)
@@ -230,6 +298,31 @@ public sealed class OutputQueue
                 _owner?.OnWriterGone();
             }
         }
+    }
+
+    private void AppendToChunk(ReadOnlySpan<byte> lines)
+    {
+        if (_chunk is not null && _chunk.Length - _chunkUsed >= lines.Length)
+        {
+            // The open chunk is the newest slot: the lines join it.
+            ref var newest = ref _lines![(_head + _count - 1) % _lines.Length];
+            lines.CopyTo(_chunk.AsSpan(_chunkUsed));
+            _chunkUsed += lines.Length;
+            newest = _chunk.AsMemory(0, _chunkUsed);
+            return;
+        }
+
+        // A first small chunk for the odd reply (a PONG); a burst (the welcome) fills bigger ones.
+        _chunk = ArrayPool<byte>.Shared.Rent(Math.Max(lines.Length, _chunk is null ? SmallChunkBytes : LargeChunkBytes));
+        if (_chunks is null || _chunkCount == _chunks.Length)
+        {
+            Array.Resize(ref _chunks, Math.Max(2, _chunkCount * 2));
+        }
+
+        _chunks[_chunkCount++] = _chunk;
+        lines.CopyTo(_chunk);
+        _chunkUsed = lines.Length;
+        Push(_chunk.AsMemory(0, _chunkUsed));
     }
 
     private void Push(ReadOnlyMemory<byte> lines)
@@ -254,4 +347,17 @@ public sealed class OutputQueue
         _lines[(_head + _count) % _lines.Length] = lines;
         _count++;
     }
+
+    // The writer has copied what it kept (IOutputWriter's contract): the chunks are free again.
+    private static void ReturnChunks(byte[]?[] chunks, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            ArrayPool<byte>.Shared.Return(chunks[i]!);
+            chunks[i] = null;
+        }
+    }
+
+    /// <summary>A shared line was queued after the chunk: the chunk is no longer the newest slot.</summary>
+    private void SealChunk() => _chunk = null;
 }

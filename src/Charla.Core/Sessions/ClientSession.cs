@@ -106,14 +106,21 @@ public abstract class ClientSession : IOutputOwner
     /// <summary>Queues complete lines for this client; over the SendQ bound the client is dropped.</summary>
     public void Send(ReadOnlyMemory<byte> lines)
     {
-        if (Divert(lines))
+        if (!Divert(lines.Span))
         {
-            return;
+            Enqueued(Output.TryEnqueue(lines));
         }
+    }
 
-        if (!Output.TryEnqueue(lines) && !IsClosing)
+    /// <summary>
+    /// Queues a copy of complete lines meant for this client alone (a reply); the caller's
+    /// buffer is free on return. Over the SendQ bound the client is dropped.
+    /// </summary>
+    public void SendCopy(ReadOnlySpan<byte> lines)
+    {
+        if (!Divert(lines))
         {
-            Close(DisconnectReason.SendQueueExceeded);
+            Enqueued(Output.TryEnqueueCopy(lines));
         }
     }
 
@@ -158,7 +165,15 @@ public abstract class ClientSession : IOutputOwner
     /// Lets a protocol take lines meant for this client before they are queued (IRC collects a
     /// labeled command's replies to label them). True when it took them. MUST NOT block.
     /// </summary>
-    protected virtual bool Divert(ReadOnlyMemory<byte> lines) => false;
+    protected virtual bool Divert(ReadOnlySpan<byte> lines) => false;
+
+    private void Enqueued(bool queued)
+    {
+        if (!queued && !IsClosing)
+        {
+            Close(DisconnectReason.SendQueueExceeded);
+        }
+    }
 
     /// <summary>Wakes the connection's loops so they notice <see cref="CloseReason"/>. MUST NOT block.</summary>
     protected abstract void OnClosing(DisconnectReason reason);

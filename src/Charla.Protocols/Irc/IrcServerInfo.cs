@@ -51,7 +51,11 @@ public sealed class IrcServerInfo
             "BOT=B",
             "WHOX",
         ];
+        ISupportLines = [.. ISupport.Chunk(ISupportTokensPerLine).Select(tokens => (string[])[.. tokens, "are supported by this server"])];
     }
+
+    // ISUPPORT tokens per 005 line; the Modern IRC documents suggest at most 13.
+    private const int ISupportTokensPerLine = 13;
 
     public IrcOptions Options { get; }
 
@@ -63,6 +67,9 @@ public sealed class IrcServerInfo
 
     /// <summary>The RPL_ISUPPORT tokens (defs.ircdocs.horse, "RPL_ISUPPORT Tokens").</summary>
     public IReadOnlyList<string> ISupport { get; }
+
+    /// <summary>The parameters of each RPL_ISUPPORT line after the target, made once (every registration sends them).</summary>
+    public IReadOnlyList<string[]> ISupportLines { get; }
 
     /// <summary>A valid channel name for JOIN: '#', 2 to <see cref="ChannelLength"/> characters, no space, comma, BEL or colon.</summary>
     public bool IsValidChannelName(string name) =>

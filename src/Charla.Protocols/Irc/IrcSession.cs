@@ -88,7 +88,7 @@ public sealed class IrcSession : TransportSession
         return captured;
     }
 
-    protected override bool Divert(ReadOnlyMemory<byte> lines)
+    protected override bool Divert(ReadOnlySpan<byte> lines)
     {
         // Only the command's own thread: broadcasts from other connections are not replies.
         if (_captured is null || Environment.CurrentManagedThreadId != _captureThread)
@@ -96,24 +96,37 @@ public sealed class IrcSession : TransportSession
             return false;
         }
 
-        _captured.Add(lines);
+        _captured.Add(lines.ToArray()); // a copy: a reply's buffer is reused once queued
         return true;
     }
 
     /// <summary>Queues a complete line (with CR LF).</summary>
-    public void SendLine(string line) => Send(IrcLine.Encode(line));
+    public void SendLine(string line)
+    {
+        var bytes = new Utf8LineWriter();
+        bytes.Append(line);
+        SendCopy(bytes.Written);
+    }
+
+    /// <summary>Queues <c>[:source] COMMAND [first] params...</c> (see <see cref="IrcLine.Build"/>), encoded straight into the client's queue.</summary>
+    public void Reply(string? source, string command, string? first, IReadOnlyList<string> parameters, bool trailing = false)
+    {
+        var line = new Utf8LineWriter();
+        IrcLine.Write(ref line, source, command, first, parameters, trailing);
+        SendCopy(line.Written);
+    }
 
     /// <summary>Queues <c>:server CODE target params...</c>; the last parameter is trailing text.</summary>
     public void Numeric(string code, params string[] parameters) =>
-        SendLine(IrcLine.Build(_server.Name, code, [Target, .. parameters], trailing: true));
+        Reply(_server.Name, code, Target, parameters, trailing: true);
 
     /// <summary>Queues a numeric whose last parameter is not text (no forced colon): 004, 005 values, 333...</summary>
     public void NumericRaw(string code, params IReadOnlyList<string> parameters) =>
-        SendLine(IrcLine.Build(_server.Name, code, [Target, .. parameters]));
+        Reply(_server.Name, code, Target, parameters);
 
     /// <summary>A standard reply (ircv3.net/specs/extensions/standard-replies): <c>FAIL command code :description</c>.</summary>
     public void Fail(string command, string code, string description) =>
-        SendLine(IrcLine.Build(_server.Name, "FAIL", [command, code, description], trailing: true));
+        Reply(_server.Name, "FAIL", command, [code, description], trailing: true);
 
     /// <summary>The client's own prefix: nick!user@host.</summary>
     public string Prefix => IrcLine.Prefix(Nick, UserName, IrcLine.Host(Host));
@@ -144,7 +157,7 @@ public sealed class IrcSession : TransportSession
             if (IdleFor(nowTimestamp) > TimeSpan.FromSeconds(options.PingIntervalSeconds))
             {
                 Interlocked.Exchange(ref _pingSentAt, nowTimestamp);
-                SendLine(IrcLine.Build(null, "PING", [_server.Name]));
+                Reply(null, "PING", _server.Name, []);
             }
         }
         else if (Time.GetElapsedTime(pingSentAt, nowTimestamp) > TimeSpan.FromSeconds(options.PingTimeoutSeconds))

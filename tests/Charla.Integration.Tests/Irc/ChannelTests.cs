@@ -1,3 +1,4 @@
+using System.Text;
 using Charla.Integration.Tests.Support;
 
 namespace Charla.Integration.Tests.Irc;
@@ -23,6 +24,32 @@ public sealed class ChannelTests
         Assert.Equal(["bob", "=", "#Chat", "@alice bob"], second[1].Params);
         var seen = await alice.ExpectAsync("JOIN");
         Assert.Equal("bob!~bob@127.0.0.1", seen.Source);
+    }
+
+    [Fact]
+    public async Task Names_of_a_big_channel_come_in_several_lines_each_within_512_bytes()
+    {
+        await using var server = await TestServer.StartAsync();
+        var nicks = Enumerable.Range(0, 40).Select(i => $"member{i:D2}_with_a_long_nick").ToList();
+        var members = new List<IrcClient>();
+        foreach (var nick in nicks)
+        {
+            var member = await server.RegisterIrcAsync(nick);
+            await member.JoinAsync("#big");
+            members.Add(member);
+        }
+
+        var late = await server.RegisterIrcAsync("late");
+        var names = (await late.JoinAsync("#big")).Where(r => r.Command == "353").ToList();
+
+        Assert.True(names.Count >= 3, $"{names.Count} RPL_NAMREPLY lines for 41 long nicks");
+        Assert.All(names, r => Assert.True(Encoding.UTF8.GetByteCount(r.Raw) + 2 <= 512, r.Raw));
+        Assert.All(names, r => Assert.Equal(["late", "=", "#big"], r.Params.Take(3)));
+        Assert.Equal(["late", .. nicks], names.SelectMany(r => r.Last.Split(' ')).Select(n => n.TrimStart('@')).Order(StringComparer.Ordinal));
+        foreach (var member in members)
+        {
+            await member.DisposeAsync();
+        }
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Charla.Core.Channels;
 using Charla.Core.Sessions;
 using Charla.Protocols.Irc.Messages;
@@ -15,28 +14,53 @@ public static class ChannelReplies
     /// <summary>RPL_NAMREPLY lines then RPL_ENDOFNAMES, for <paramref name="members"/> (a snapshot).</summary>
     public static void SendNames(IrcContext context, Channel channel, IReadOnlyList<ClientSession> members)
     {
+        // Each 353 line is encoded straight into the line buffer: no string per name or per line.
         var session = context.Session;
-        var names = new StringBuilder();
+        var (allPrefixes, userhosts) = (session.Has(Capabilities.MultiPrefix), session.Has(Capabilities.UserhostInNames));
+        var line = new Utf8LineWriter();
+        var namesStart = -1;
         foreach (var member in members)
         {
-            var entry = MemberPrefix(channel, member, session.Has(Capabilities.MultiPrefix)) + (session.Has(Capabilities.UserhostInNames)
-                ? IrcWireFormat.PrefixOf(member, member.Nick)
-                : member.Nick);
-            if (names.Length > 0 && names.Length + entry.Length + 1 > NamesLineBudget)
+            var prefix = MemberPrefix(channel, member, allPrefixes);
+            var name = userhosts ? IrcWireFormat.PrefixOf(member, member.Nick) : member.Nick;
+            if (namesStart >= 0 && line.Length - namesStart + prefix.Length + name.Length + 1 > NamesLineBudget)
             {
-                session.Numeric(Numerics.RplNamReply, Symbol(channel), channel.Name, names.ToString());
-                names.Clear();
+                EndLine(session, ref line);
+                namesStart = -1;
             }
 
-            names.Append(names.Length > 0 ? " " : string.Empty).Append(entry);
+            if (namesStart < 0)
+            {
+                line = new Utf8LineWriter();
+                IrcLine.WriteHead(ref line, context.Server.Name, Numerics.RplNamReply, session.Target);
+                line.Append((byte)' ');
+                line.Append(Symbol(channel));
+                line.Append((byte)' ');
+                line.Append(channel.Name);
+                line.Append(" :"u8);
+                namesStart = line.Length;
+            }
+            else
+            {
+                line.Append((byte)' ');
+            }
+
+            line.Append(prefix);
+            line.Append(name);
         }
 
-        if (names.Length > 0)
+        if (namesStart >= 0)
         {
-            session.Numeric(Numerics.RplNamReply, Symbol(channel), channel.Name, names.ToString());
+            EndLine(session, ref line);
         }
 
         session.Numeric(Numerics.RplEndOfNames, channel.Name, "End of /NAMES list");
+    }
+
+    private static void EndLine(IrcSession session, ref Utf8LineWriter line)
+    {
+        line.Append("\r\n"u8);
+        session.SendCopy(line.Written);
     }
 
     /// <summary>RPL_TOPIC and RPL_TOPICWHOTIME, or RPL_NOTOPIC when <paramref name="always"/> and none is set.</summary>

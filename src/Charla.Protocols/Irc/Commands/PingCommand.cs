@@ -8,6 +8,6 @@ public sealed class PingCommand : IIrcCommand
     public void Execute(IrcContext context, IrcMessage message)
     {
         var server = context.Server.Name;
-        context.Session.SendLine(IrcLine.Build(server, "PONG", [server, message[0]], trailing: true));
+        context.Session.Reply(server, "PONG", server, [message[0]], trailing: true);
     }
 }

@@ -11,26 +11,59 @@ public static class IrcLine
     /// </summary>
     public static string Build(string? source, string command, IReadOnlyList<string> parameters, bool trailing = false)
     {
-        var line = new StringBuilder(64);
+        var line = new Utf8LineWriter();
+        Write(ref line, source, command, null, parameters, trailing);
+        return line.ToText();
+    }
+
+    /// <summary>
+    /// Writes <c>[:source] COMMAND [first] p1 p2 ... :last</c> with CR LF as UTF-8 (see
+    /// <see cref="Build"/>); <paramref name="first"/> saves the caller an array for a numeric's target.
+    /// </summary>
+    internal static void Write(ref Utf8LineWriter line, string? source, string command, string? first, IReadOnlyList<string> parameters, bool trailing)
+    {
+        WriteHead(ref line, source, command, null);
+        if (first is not null)
+        {
+            WriteParameter(ref line, first, last: parameters.Count == 0, trailing);
+        }
+
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            WriteParameter(ref line, parameters[i], last: i == parameters.Count - 1, trailing);
+        }
+
+        line.Append((byte)'\r');
+        line.Append((byte)'\n');
+    }
+
+    /// <summary>Writes <c>[:source] COMMAND[ first]</c>, for a line whose parameters the caller writes itself.</summary>
+    internal static void WriteHead(ref Utf8LineWriter line, string? source, string command, string? first)
+    {
         if (source is not null)
         {
-            line.Append(':').Append(source).Append(' ');
+            line.Append((byte)':');
+            line.Append(source);
+            line.Append((byte)' ');
         }
 
         line.Append(command);
-        for (var i = 0; i < parameters.Count; i++)
+        if (first is not null)
         {
-            var parameter = parameters[i];
-            line.Append(' ');
-            if (i == parameters.Count - 1 && (trailing || NeedsColon(parameter)))
-            {
-                line.Append(':');
-            }
+            line.Append((byte)' ');
+            line.Append(first);
+        }
+    }
 
-            line.Append(parameter);
+    private static void WriteParameter(ref Utf8LineWriter line, string parameter, bool last, bool trailing)
+    {
+        line.Append((byte)' ');
+        if (last && (trailing || NeedsColon(parameter)))
+        {
+            line.Append((byte)':');
         }
 
-        return line.Append("\r\n").ToString();
+        line.Append(parameter);
     }
 
     public static byte[] Encode(string line) => Encoding.UTF8.GetBytes(line);

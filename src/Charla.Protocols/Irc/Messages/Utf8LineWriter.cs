@@ -41,6 +41,12 @@ internal ref struct Utf8LineWriter
         _length += written;
     }
 
+    /// <summary>How many bytes are written so far.</summary>
+    public readonly int Length => _length;
+
+    /// <summary>The bytes written so far (the thread's scratch: use them before writing another line).</summary>
+    public readonly ReadOnlySpan<byte> Written => _buffer[.._length];
+
     public readonly byte[] ToArray() => _buffer[.._length].ToArray();
 
     public readonly string ToText() => Encoding.UTF8.GetString(_buffer[.._length]);

@@ -10,9 +10,6 @@ namespace Charla.Protocols.Irc.Registration;
 /// </summary>
 public static class RegistrationFlow
 {
-    /// <summary>ISUPPORT tokens per 005 line; the Modern IRC documents suggest at most 13.</summary>
-    private const int TokensPerLine = 13;
-
     public static void TryComplete(IrcContext context)
     {
         var session = context.Session;
@@ -39,9 +36,9 @@ public static class RegistrationFlow
     /// <summary>The RPL_ISUPPORT lines (also sent for VERSION).</summary>
     public static void SendISupport(IrcContext context)
     {
-        foreach (var chunk in context.Server.ISupport.Chunk(TokensPerLine))
+        foreach (var line in context.Server.ISupportLines)
         {
-            context.Session.Numeric(Numerics.RplISupport, [.. chunk, "are supported by this server"]);
+            context.Session.Numeric(Numerics.RplISupport, line);
         }
     }
 
