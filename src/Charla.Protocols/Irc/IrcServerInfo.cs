@@ -1,3 +1,4 @@
+using System.Globalization;
 using Charla.Core;
 
 namespace Charla.Protocols.Irc;
@@ -51,6 +52,12 @@ public sealed class IrcServerInfo
             "BOT=B",
             "WHOX",
         ];
+        WelcomeConstants =
+        [
+            (Numerics.RplYourHost, [$"Your host is {Name}, running version {Version}"]),
+            (Numerics.RplCreated, [$"This server was created {createdAt.ToString("R", CultureInfo.InvariantCulture)}"]),
+            (Numerics.RplMyInfo, [Name, Version, "Biow", "beIiklmnostv", "beIklov"]),
+        ];
         ISupportLines = [.. ISupport.Chunk(ISupportTokensPerLine).Select(tokens => (string[])[.. tokens, "are supported by this server"])];
     }
 
@@ -67,6 +74,9 @@ public sealed class IrcServerInfo
 
     /// <summary>The RPL_ISUPPORT tokens (defs.ircdocs.horse, "RPL_ISUPPORT Tokens").</summary>
     public IReadOnlyList<string> ISupport { get; }
+
+    /// <summary>002, 003 and 004 after the target: the same for everyone, made once.</summary>
+    public IReadOnlyList<(string Code, string[] Parameters)> WelcomeConstants { get; }
 
     /// <summary>The parameters of each RPL_ISUPPORT line after the target, made once (every registration sends them).</summary>
     public IReadOnlyList<string[]> ISupportLines { get; }

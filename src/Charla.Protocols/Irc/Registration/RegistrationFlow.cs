@@ -1,4 +1,3 @@
-using System.Globalization;
 using Charla.Core.Sessions;
 using Charla.Protocols.Irc.Commands;
 
@@ -46,9 +45,11 @@ public static class RegistrationFlow
     {
         var (session, server) = (context.Session, context.Server);
         session.Numeric(Numerics.RplWelcome, $"Welcome to the {server.Options.NetworkName} IRC Network, {session.Prefix}");
-        session.Numeric(Numerics.RplYourHost, $"Your host is {server.Name}, running version {IrcServerInfo.Version}");
-        session.Numeric(Numerics.RplCreated, $"This server was created {server.CreatedAt.ToString("R", CultureInfo.InvariantCulture)}");
-        session.NumericRaw(Numerics.RplMyInfo, server.Name, IrcServerInfo.Version, "Biow", "beIiklmnostv", "beIklov");
+        foreach (var (code, parameters) in server.WelcomeConstants)
+        {
+            session.Reply(server.Name, code, session.Target, parameters, trailing: code != Numerics.RplMyInfo);
+        }
+
         SendISupport(context);
         LusersCommand.Send(context);
         MotdCommand.Send(context);
