@@ -51,4 +51,11 @@ public sealed class TcpOptions
 
     /// <summary>Seconds a closing connection may take to deliver its last lines (goodbye, shutdown notice).</summary>
     public int DrainTimeoutSeconds { get; set; } = 3;
+
+    /// <summary>
+    /// On Linux, wait for clients' input with Charla's own epoll loops, which cost an idle
+    /// connection far less memory than .NET's pending receives; false uses .NET's socket engine
+    /// (as on other systems).
+    /// </summary>
+    public bool Epoll { get; set; } = true;
 }

@@ -5,13 +5,15 @@ using Charla.Protocols.Irc;
 using Charla.Protocols.Irc.Messages;
 using Charla.Protocols.Plain;
 using Charla.Server.Configuration;
+using Charla.Server.Transports.Epoll;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Charla.Server.Transports;
 
 /// <summary>
-/// The plain-mode and IRC listeners, on Charla's own socket transport (<see cref="SocketTransport"/>):
+/// The plain-mode and IRC listeners, on Charla's own socket transport (<see cref="SocketTransport"/>,
+/// which waits for input with <see cref="EpollLoops"/> on Linux):
 /// bound when the host starts; when it stops (after the engine told every client goodbye), they
 /// stop accepting and wait for the connections to finish.
 /// </summary>
@@ -22,7 +24,7 @@ namespace Charla.Server.Transports;
 /// waiting receive, and fan-out writes straight to the socket (bench/RESULTS.md).
 /// </remarks>
 public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, CharlaOptions options, ILogger<LineListeners> logger)
-    : IHostedService
+    : IHostedService, IDisposable
 {
     // Plain mode refuses lines over its limit, so little input ever waits; IRC may have its RecvQ waiting.
     private const int PlainMaxBufferedInput = 64 * 1024;
@@ -31,6 +33,7 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
     private readonly int _ircMaxBufferedInput = options.Irc.RecvQueueBytes + (2 * IrcLimits.MaxLineBytes);
     private SocketListener? _plain;
     private SocketListener? _irc;
+    private EpollLoops? _epoll;
 
     /// <summary>Where plain mode listens, with the real port, once started.</summary>
     public IPEndPoint PlainEndPoint => _plain?.EndPoint ?? throw new InvalidOperationException("Not started.");
@@ -40,6 +43,8 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        _epoll = options.Tcp.Epoll ? EpollLoops.TryCreate(logger) : null;
+
         var address = ListenAddress.TryParse(options.Bind)!;
         _plain = SocketListener.Bind(address, options.Plain.Port, "Plain", "plain mode, --plain-port", logger);
         try
@@ -49,6 +54,7 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
         catch
         {
             await _plain.DisposeAsync();
+            _epoll?.Dispose();
             throw;
         }
 
@@ -61,19 +67,22 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
         await Task.WhenAll(
             _plain?.StopAsync(cancellationToken) ?? Task.CompletedTask,
             _irc?.StopAsync(cancellationToken) ?? Task.CompletedTask);
+        _epoll?.Dispose(); // after the connections: their last reads wait on it
     }
 
     private Task RunPlainAsync(Socket socket)
     {
         SocketTuning.Apply(socket, options.Tcp);
-        return PlainConnection.RunAsync(engine, options.Plain, new SocketTransport(socket, PlainMaxBufferedInput), RemoteHost(socket), _drainTimeout);
+        return PlainConnection.RunAsync(engine, options.Plain, new SocketTransport(socket, PlainMaxBufferedInput, _epoll), RemoteHost(socket), _drainTimeout);
     }
 
     private Task RunIrcAsync(Socket socket)
     {
         SocketTuning.Apply(socket, options.Tcp);
-        return IrcConnection.RunAsync(engine, ircServer, new SocketTransport(socket, _ircMaxBufferedInput), RemoteHost(socket), _drainTimeout);
+        return IrcConnection.RunAsync(engine, ircServer, new SocketTransport(socket, _ircMaxBufferedInput, _epoll), RemoteHost(socket), _drainTimeout);
     }
+
+    public void Dispose() => _epoll?.Dispose();
 
     /// <summary>The client's address as users see it: IPv4 as IPv4 even on a dual-stack socket.</summary>
     internal static string RemoteHost(Socket socket)

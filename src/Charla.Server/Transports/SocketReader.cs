@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
+using System.Runtime.Versioning;
+using System.Threading.Tasks.Sources;
+using Charla.Server.Transports.Epoll;
 
 namespace Charla.Server.Transports;
 
@@ -10,75 +12,83 @@ namespace Charla.Server.Transports;
 /// <see cref="PipeReader"/> (so the line loop is the same on sockets and on in-memory pipes).
 /// </summary>
 /// <remarks>
-/// An idle connection holds no buffer: it waits with a zero-byte receive (as Kestrel's
-/// <c>WaitForDataBeforeAllocatingBuffer</c>), then rents a buffer and takes everything the
-/// kernel has without blocking (the socket is non-blocking). One reader at a time, as with any
-/// PipeReader; <see cref="CancelPendingRead"/> may come from any thread.
+/// An idle connection holds no buffer and no task: a read that finds nothing waits to be told
+/// that input is there (by an <see cref="EpollLoop"/> on Linux, else by .NET's zero-byte
+/// receive, as Kestrel's <c>WaitForDataBeforeAllocatingBuffer</c>), then rents a buffer and takes
+/// everything the kernel has without blocking (the socket is non-blocking). The pending read is
+/// this object itself (<see cref="IValueTaskSource{TResult}"/>), completed on the thread that
+/// was told, so a wait allocates nothing. One reader at a time, as with any PipeReader;
+/// <see cref="CancelPendingRead"/> may come from any thread.
 /// </remarks>
-internal sealed class SocketReader(Socket socket, int maxBufferedBytes) : PipeReader
+internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, IEpollClient
 {
     private const int ReadChunkBytes = 4096;
 
+    // Epoll readiness (edge-triggered): told while nobody waits, the signal is kept for the next read.
+    private const int Idle = 0;
+    private const int Waiting = 1;
+    private const int Signaled = 2;
+
+    private readonly Socket _socket;
+    private readonly int _maxBufferedBytes;
     private byte[]? _buffer;
     private int _start; // first byte not consumed
     private int _examined; // first byte not examined
     private int _end; // end of the bytes received
     private bool _peerClosed;
     private volatile bool _cancelRequested;
+    private ManualResetValueTaskSourceCore<ReadResult> _pending; // continuations run inline, on the thread that was told
+    private EpollLoop? _loop; // null: .NET's zero-byte receive tells
+    private ulong _epollToken;
+    private int _readiness;
+    private ValueTask<int> _zeroByteReceive;
+    private Action? _onZeroByteReceived;
 
-    // Pooled: a connection's many waits reuse state machines instead of allocating one each.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public override async ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
+    public SocketReader(Socket socket, int maxBufferedBytes)
+    {
+        _socket = socket;
+        _maxBufferedBytes = maxBufferedBytes;
+    }
+
+    /// <summary>Has <paramref name="loop"/> tell this reader when input arrives, instead of .NET's zero-byte receive.</summary>
+    [SupportedOSPlatform("linux")]
+    public void WatchWith(EpollLoop loop)
+    {
+        _epollToken = loop.Register(_socket.SafeHandle, this);
+        _loop = loop;
+    }
+
+    /// <summary>Stops the epoll loop's watch (before the socket closes).</summary>
+    public void StopWatching()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            _loop?.Unregister(_epollToken, _socket.SafeHandle);
+        }
+    }
+
+    /// <remarks>Cancellation is by <see cref="CancelPendingRead"/>, as the line loop does it; the token is not watched.</remarks>
+    public override ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
     {
         try
         {
             while (true)
             {
-                if (_cancelRequested)
+                if (TryProduce(out var result))
                 {
-                    _cancelRequested = false;
-                    return new ReadResult(Buffered(), isCanceled: true, _peerClosed);
+                    return new(result);
                 }
 
-                if (_examined < _end)
+                _pending.Reset();
+                if (StartWait())
                 {
-                    // Bytes put back unexamined (a delayed line): return them with whatever came meanwhile.
-                    ReceiveAvailable();
-                    return new ReadResult(Buffered(), isCanceled: false, _peerClosed);
-                }
-
-                if (_peerClosed)
-                {
-                    return new ReadResult(Buffered(), isCanceled: false, isCompleted: true);
-                }
-
-                if (_start == _end)
-                {
-                    // Nothing pending: hold no buffer while waiting.
-                    ReturnBuffer();
-                    await socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancellationToken);
-                    if (!_cancelRequested && ReceiveAvailable() == 0 && !_peerClosed)
-                    {
-                        continue; // woken without data
-                    }
-                }
-                else
-                {
-                    // Part of a line waits for its end.
-                    EnsureRoom();
-                    var received = await socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken);
-                    _end += received;
-                    _peerClosed |= received == 0;
+                    return new(this, _pending.Version);
                 }
             }
         }
-        catch (SocketException ex)
+        catch (Exception ex) when (AsIOException(ex) is { } io)
         {
-            throw new IOException(ex.Message, ex);
-        }
-        catch (ObjectDisposedException ex)
-        {
-            throw new IOException("The connection was closed.", ex);
+            return ValueTask.FromException<ReadResult>(io);
         }
     }
 
@@ -95,6 +105,22 @@ internal sealed class SocketReader(Socket socket, int maxBufferedBytes) : PipeRe
         result = default;
         return false;
     }
+
+    void IEpollClient.OnReadable()
+    {
+        if (Interlocked.Exchange(ref _readiness, Signaled) == Waiting)
+        {
+            Volatile.Write(ref _readiness, Idle);
+            Wake();
+        }
+    }
+
+    ReadResult IValueTaskSource<ReadResult>.GetResult(short token) => _pending.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource<ReadResult>.GetStatus(short token) => _pending.GetStatus(token);
+
+    void IValueTaskSource<ReadResult>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _pending.OnCompleted(continuation, state, token, flags);
 
     public override void AdvanceTo(SequencePosition consumed) => AdvanceTo(consumed, consumed);
 
@@ -122,7 +148,7 @@ internal sealed class SocketReader(Socket socket, int maxBufferedBytes) : PipeRe
         _cancelRequested = true;
         try
         {
-            socket.Shutdown(SocketShutdown.Receive);
+            _socket.Shutdown(SocketShutdown.Receive);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
@@ -135,14 +161,108 @@ internal sealed class SocketReader(Socket socket, int maxBufferedBytes) : PipeRe
     private ReadOnlySequence<byte> Buffered() =>
         _buffer is null ? ReadOnlySequence<byte>.Empty : new ReadOnlySequence<byte>(_buffer, _start, _end - _start);
 
+    /// <summary>
+    /// A result if there is one now: a cancel, input put back or just received, or the end of
+    /// input. Else false, with no buffer held if nothing is pending.
+    /// </summary>
+    private bool TryProduce(out ReadResult result)
+    {
+        if (TryRead(out result))
+        {
+            return true;
+        }
+
+        Volatile.Write(ref _readiness, Idle); // whatever was signaled is about to be read
+        if (ReceiveAvailable() > 0 || _peerClosed)
+        {
+            return TryRead(out result);
+        }
+
+        if (_start == _end)
+        {
+            ReturnBuffer(); // hold no buffer while waiting
+        }
+
+        return false;
+    }
+
+    /// <summary>Arranges one <see cref="Wake"/> when input arrives; false if it may be there already (look again).</summary>
+    private bool StartWait()
+    {
+        if (_loop is not null)
+        {
+            return Interlocked.CompareExchange(ref _readiness, Waiting, Idle) == Idle;
+        }
+
+#pragma warning disable CA2012 // The ValueTask is consumed exactly once: here when already complete, else in OnZeroByteReceived.
+        var wait = _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
+#pragma warning restore CA2012
+        if (wait.IsCompleted)
+        {
+            wait.GetAwaiter().GetResult();
+            return false;
+        }
+
+        _zeroByteReceive = wait;
+        wait.GetAwaiter().UnsafeOnCompleted(_onZeroByteReceived ??= OnZeroByteReceived);
+        return true;
+    }
+
+    private void OnZeroByteReceived()
+    {
+        var wait = _zeroByteReceive;
+        _zeroByteReceive = default;
+        try
+        {
+            wait.GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // The receive that follows reports it.
+        }
+
+        Wake();
+    }
+
+    /// <summary>Input (or its end, or an error) arrived for the pending read: complete it, or wait on if there was nothing.</summary>
+    private void Wake()
+    {
+        ReadResult result;
+        try
+        {
+            while (!TryProduce(out result))
+            {
+                if (StartWait())
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (AsIOException(ex) is { } io)
+        {
+            _pending.SetException(io);
+            return;
+        }
+
+        _pending.SetResult(result); // runs the line loop's continuation, here
+    }
+
+    private static IOException? AsIOException(Exception ex) => ex switch
+    {
+        SocketException socket => new IOException(socket.Message, socket),
+        ObjectDisposedException disposed => new IOException("The connection was closed.", disposed),
+        IOException io => io,
+        _ => null,
+    };
+
     /// <summary>Takes what the kernel has, without waiting; returns the bytes received.</summary>
     private int ReceiveAvailable()
     {
         var total = 0;
-        while (!_peerClosed && (_buffer is null || _end < _buffer.Length || _buffer.Length < maxBufferedBytes))
+        while (!_peerClosed && (_buffer is null || _end < _buffer.Length || _buffer.Length < _maxBufferedBytes))
         {
             EnsureRoom();
-            var received = socket.Receive(_buffer.AsSpan(_end), SocketFlags.None, out var error);
+            var received = _socket.Receive(_buffer.AsSpan(_end), SocketFlags.None, out var error);
             if (error == SocketError.WouldBlock)
             {
                 break;
@@ -189,12 +309,12 @@ internal sealed class SocketReader(Socket socket, int maxBufferedBytes) : PipeRe
             return;
         }
 
-        if (_buffer.Length >= maxBufferedBytes)
+        if (_buffer.Length >= _maxBufferedBytes)
         {
-            throw new IOException($"More than {maxBufferedBytes} bytes of input are waiting.");
+            throw new IOException($"More than {_maxBufferedBytes} bytes of input are waiting.");
         }
 
-        var grown = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, maxBufferedBytes));
+        var grown = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, _maxBufferedBytes));
         _buffer.AsSpan(0, _end).CopyTo(grown);
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = grown;

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using Charla.Core.Output;
 using Charla.Protocols.Connections;
+using Charla.Server.Transports.Epoll;
 
 namespace Charla.Server.Transports;
 
@@ -27,10 +28,15 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter
 
     /// <param name="socket">A connected socket, set non-blocking.</param>
     /// <param name="maxBufferedInput">The most unhandled input held for the client, in bytes.</param>
-    public SocketTransport(Socket socket, int maxBufferedInput)
+    /// <param name="loops">On Linux, the epoll loops that tell when input arrives; null to wait with .NET's zero-byte receive.</param>
+    public SocketTransport(Socket socket, int maxBufferedInput, EpollLoops? loops)
     {
         _socket = socket;
         _input = new SocketReader(socket, maxBufferedInput);
+        if (loops is not null && OperatingSystem.IsLinux())
+        {
+            _input.WatchWith(loops.Next());
+        }
     }
 
     public PipeReader Input => _input;
@@ -101,6 +107,7 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter
 
     public ValueTask CloseAsync()
     {
+        _input.StopWatching();
         _input.Complete();
         try
         {

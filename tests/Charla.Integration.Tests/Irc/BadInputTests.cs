@@ -47,7 +47,8 @@ public sealed class BadInputTests
         Assert.Equal("302", (await alice.ExpectAsync("302")).Command);
 
         var random = new Random(7);
-        var garbage = new byte[32 * 1024];
+        // Under Irc:RecvQueueBytes (8 KiB): more, arriving at once, is a real flood (A_real_flood_is_disconnected...).
+        var garbage = new byte[6 * 1024];
         random.NextBytes(garbage);
         await alice.SendRawAsync(garbage);
         await alice.SendAsync(string.Empty);

@@ -1,0 +1,45 @@
+using System.Runtime.Versioning;
+using Microsoft.Extensions.Logging;
+
+namespace Charla.Server.Transports.Epoll;
+
+/// <summary>One <see cref="EpollLoop"/> per core; connections are spread over them in turn.</summary>
+internal sealed class EpollLoops : IDisposable
+{
+    private readonly EpollLoop[] _loops;
+    private int _next;
+
+    private EpollLoops(EpollLoop[] loops) => _loops = loops;
+
+    /// <summary>The loops, on Linux; null elsewhere (.NET's socket engine waits instead).</summary>
+    public static EpollLoops? TryCreate(ILogger logger)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var loops = new EpollLoop[Environment.ProcessorCount];
+        for (var i = 0; i < loops.Length; i++)
+        {
+            loops[i] = new EpollLoop($"charla-epoll-{i}", logger);
+        }
+
+        return new(loops);
+    }
+
+    /// <summary>The loop for the next connection.</summary>
+    [SupportedOSPlatform("linux")]
+    public EpollLoop Next() => _loops[(int)((uint)Interlocked.Increment(ref _next) % (uint)_loops.Length)];
+
+    public void Dispose()
+    {
+        foreach (var loop in _loops)
+        {
+            if (OperatingSystem.IsLinux())
+            {
+                loop.Dispose();
+            }
+        }
+    }
+}
