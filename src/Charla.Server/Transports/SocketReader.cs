@@ -262,7 +262,9 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
         while (!_peerClosed && (_buffer is null || _end < _buffer.Length || _buffer.Length < _maxBufferedBytes))
         {
             EnsureRoom();
-            var received = _socket.Receive(_buffer.AsSpan(_end), SocketFlags.None, out var error);
+            var received = _loop is not null && OperatingSystem.IsLinux()
+                ? RawSocketCalls.Receive(_socket, _buffer.AsSpan(_end), out var error)
+                : _socket.Receive(_buffer.AsSpan(_end), SocketFlags.None, out error);
             if (error == SocketError.WouldBlock)
             {
                 break;

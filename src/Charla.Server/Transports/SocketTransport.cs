@@ -23,19 +23,28 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter
 
     private readonly Socket _socket;
     private readonly SocketReader _input;
+    private readonly bool _rawCalls; // the epoll path: no .NET asynchronous context unless a send must wait
     private volatile bool _outputAborted;
     private CancellationTokenSource? _slowSend;
 
-    /// <param name="socket">A connected socket, set non-blocking.</param>
+    /// <param name="socket">A connected socket (this makes it non-blocking).</param>
     /// <param name="maxBufferedInput">The most unhandled input held for the client, in bytes.</param>
     /// <param name="loops">On Linux, the epoll loops that tell when input arrives; null to wait with .NET's zero-byte receive.</param>
     public SocketTransport(Socket socket, int maxBufferedInput, EpollLoops? loops)
     {
         _socket = socket;
         _input = new SocketReader(socket, maxBufferedInput);
+
+        // Non-blocking: output is written by whichever thread drains the client's queue, and must never wait on the peer.
         if (loops is not null && OperatingSystem.IsLinux())
         {
+            RawSocketCalls.SetNonBlocking(socket);
+            _rawCalls = true;
             _input.WatchWith(loops.Next());
+        }
+        else
+        {
+            socket.Blocking = false;
         }
     }
 
@@ -78,7 +87,9 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter
             SocketError error;
             try
             {
-                sent = _socket.Send(chunk, SocketFlags.None, out error);
+                sent = _rawCalls && OperatingSystem.IsLinux()
+                    ? RawSocketCalls.Send(_socket, chunk, out error)
+                    : _socket.Send(chunk, SocketFlags.None, out error);
             }
             catch (ObjectDisposedException)
             {

@@ -7,14 +7,12 @@ namespace Charla.Server.Transports;
 public static class SocketTuning
 {
     /// <summary>
-    /// Non-blocking (output is written by whichever thread drains the client's queue, and must
-    /// never wait on the peer); no Nagle delay (chat lines are small and should leave at once);
+    /// No Nagle delay (chat lines are small and should leave at once);
     /// TCP keepalive, so that a peer whose machine or network died (and will never send a FIN)
     /// is noticed and dropped.
     /// </summary>
     public static void Apply(Socket socket, TcpOptions options)
     {
-        socket.Blocking = false;
         try
         {
             socket.NoDelay = true;
