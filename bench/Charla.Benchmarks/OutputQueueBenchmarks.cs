@@ -5,8 +5,9 @@ namespace Charla.Benchmarks;
 
 /// <summary>
 /// The per-recipient half of fan-out: lines queued for one client in a batch, then handed to
-/// its writer in one call (the writer here takes them, as a socket with room does).
-/// Allocated must be <c>-</c>: nothing per delivered line.
+/// its writer in one call (the writer here takes them, as a socket with room does); and the
+/// same for replies, which are copied into the queue's pooled chunks.
+/// Allocated must be <c>-</c>: nothing per delivered line or reply.
 /// </summary>
 [MemoryDiagnoser]
 public class OutputQueueBenchmarks
@@ -25,6 +26,18 @@ public class OutputQueueBenchmarks
             for (var i = 0; i < 10; i++)
             {
                 _queue.TryEnqueue(Line);
+            }
+        }
+    }
+
+    [Benchmark]
+    public void QueueAndWrite10Replies()
+    {
+        using (OutputBatch.Open())
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                _queue.TryEnqueueCopy(Line.Span);
             }
         }
     }

@@ -46,10 +46,10 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
         _epoll = options.Tcp.Epoll ? EpollLoops.TryCreate(logger) : null;
 
         var address = ListenAddress.TryParse(options.Bind)!;
-        _plain = SocketListener.Bind(address, options.Plain.Port, "Plain", "plain mode, --plain-port", logger);
+        _plain = SocketListener.Bind(address, options.Plain.Port, "Plain", "plain mode, --plain-port", logger, TuneListener);
         try
         {
-            _irc = SocketListener.Bind(address, options.Irc.Port, "IRC", "IRC, --irc-port", logger);
+            _irc = SocketListener.Bind(address, options.Irc.Port, "IRC", "IRC, --irc-port", logger, TuneListener);
         }
         catch
         {
@@ -70,15 +70,31 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
         _epoll?.Dispose(); // after the connections: their last reads wait on it
     }
 
+    private void TuneListener(Socket listener)
+    {
+        if (SocketTuning.InheritedFromListener)
+        {
+            SocketTuning.Apply(listener, options.Tcp);
+        }
+    }
+
+    private void TuneAccepted(Socket socket)
+    {
+        if (!SocketTuning.InheritedFromListener)
+        {
+            SocketTuning.Apply(socket, options.Tcp);
+        }
+    }
+
     private Task RunPlainAsync(Socket socket)
     {
-        SocketTuning.Apply(socket, options.Tcp);
+        TuneAccepted(socket);
         return PlainConnection.RunAsync(engine, options.Plain, new SocketTransport(socket, PlainMaxBufferedInput, _epoll), RemoteHost(socket), _drainTimeout);
     }
 
     private Task RunIrcAsync(Socket socket)
     {
-        SocketTuning.Apply(socket, options.Tcp);
+        TuneAccepted(socket);
         return IrcConnection.RunAsync(engine, ircServer, new SocketTransport(socket, _ircMaxBufferedInput, _epoll), RemoteHost(socket), _drainTimeout);
     }
 

@@ -34,14 +34,16 @@ internal sealed class SocketListener : IAsyncDisposable
 
     /// <summary>Binds and listens; <see cref="IPAddress.IPv6Any"/> means every interface, IPv6 and IPv4.</summary>
     /// <param name="description">Names the listener in a bind failure ("plain mode, --plain-port").</param>
+    /// <param name="tune">Sets options on the listening socket before it listens (those accepted sockets inherit).</param>
     /// <exception cref="ServerStartException">The address cannot be bound (in use, not on this machine).</exception>
-    public static SocketListener Bind(IPAddress address, int port, string name, string description, ILogger logger)
+    public static SocketListener Bind(IPAddress address, int port, string name, string description, ILogger logger, Action<Socket>? tune = null)
     {
         var endpoint = new IPEndPoint(address, port);
         Socket? socket = null;
         try
         {
             socket = Open(endpoint);
+            tune?.Invoke(socket);
             socket.Listen(Backlog);
             return new SocketListener(socket, name, logger);
         }

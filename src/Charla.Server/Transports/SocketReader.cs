@@ -63,7 +63,7 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
     {
         if (OperatingSystem.IsLinux())
         {
-            _loop?.Unregister(_epollToken, _socket.SafeHandle);
+            _loop?.Unregister(_epollToken);
         }
     }
 

@@ -6,7 +6,6 @@ namespace Charla.Server.Transports.Epoll;
 internal static partial class EpollInterop
 {
     public const int EpollCtlAdd = 1;
-    public const int EpollCtlDel = 2;
     public const uint EpollIn = 0x001;
     public const uint EpollErr = 0x008;
     public const uint EpollHup = 0x010;

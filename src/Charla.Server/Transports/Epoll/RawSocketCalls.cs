@@ -14,17 +14,16 @@ namespace Charla.Server.Transports.Epoll;
 [SupportedOSPlatform("linux")]
 internal static partial class RawSocketCalls
 {
-    private const int FGetFl = 3;
     private const int FSetFl = 4;
     private const int ONonBlock = 0x800;
     private const int MsgNoSignal = 0x4000; // a peer gone is an error to handle, not a SIGPIPE
 
+    /// <summary>Makes a freshly accepted socket non-blocking (it has no other status flags to keep, so no F_GETFL first).</summary>
     public static void SetNonBlocking(Socket socket)
     {
-        var flags = fcntl(socket.SafeHandle, FGetFl, 0);
-        if (flags < 0 || fcntl(socket.SafeHandle, FSetFl, flags | ONonBlock) < 0)
+        if (fcntl(socket.SafeHandle, FSetFl, ONonBlock) < 0)
         {
-            throw new SocketException((int)SocketError.SocketError);
+            throw new SocketException((int)ToSocketError(Marshal.GetLastPInvokeError()));
         }
     }
 
