@@ -15,6 +15,7 @@ public abstract class ClientSession : IOutputOwner
     private Channel[] _channels = [];
     private DisconnectReason? _closeReason;
     private long _lastActivity;
+    private int _attached; // 1 from ChatEngine.Attach until Detach
     private volatile string _nick = "*";
     private WireFormat _wireFormat;
     private string _host;
@@ -50,6 +51,9 @@ public abstract class ClientSession : IOutputOwner
 
     /// <summary>Whether the user is a server operator (IRC OPER, user mode +o).</summary>
     public bool IsServerOperator { get; internal set; }
+
+    /// <summary>True from the engine's Attach (the session has its nick) until it is detached.</summary>
+    public bool IsAttached => Volatile.Read(ref _attached) == 1;
 
     /// <summary>Whether the user wants operators' broadcasts (IRC user mode +w, WALLOPS).</summary>
     public bool WantsWallops { get; set; }
@@ -177,6 +181,11 @@ public abstract class ClientSession : IOutputOwner
 
     /// <summary>Wakes the connection's loops so they notice <see cref="CloseReason"/>. MUST NOT block.</summary>
     protected abstract void OnClosing(DisconnectReason reason);
+
+    internal void MarkAttached() => Volatile.Write(ref _attached, 1);
+
+    /// <summary>True for the one caller that detaches the session (detaching is idempotent).</summary>
+    internal bool TryMarkDetached() => Interlocked.CompareExchange(ref _attached, 0, 1) == 1;
 
     void IOutputOwner.OnWriterGone() => Close(DisconnectReason.ConnectionLost("Write error"));
 
