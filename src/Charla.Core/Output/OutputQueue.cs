@@ -97,58 +97,13 @@ public sealed class OutputQueue
     }
 
     /// <summary>Queues one or more complete lines; false when over the bound or completed.</summary>
-    public bool TryEnqueue(ReadOnlyMemory<byte> lines)
-    {
-        bool schedule;
-        lock (_gate)
-        {
-            if (_completed || _writerGone || _queuedBytes + lines.Length > LimitBytes)
-            {
-                return false;
-            }
-
-            SealChunk();
-            Push(lines);
-            _queuedBytes += lines.Length;
-            schedule = !_draining && _writer is not null;
-            _draining |= schedule;
-        }
-
-        if (schedule)
-        {
-            OutputBatch.Schedule(this);
-        }
-
-        return true;
-    }
+    public bool TryEnqueue(ReadOnlyMemory<byte> lines) => TryAdd(lines, default, copy: false);
 
     /// <summary>
     /// Queues a copy of one or more complete lines (a reply for this client alone); false when
     /// over the bound or completed. The caller's buffer is free when this returns.
     /// </summary>
-    public bool TryEnqueueCopy(ReadOnlySpan<byte> lines)
-    {
-        bool schedule;
-        lock (_gate)
-        {
-            if (_completed || _writerGone || _queuedBytes + lines.Length > LimitBytes)
-            {
-                return false;
-            }
-
-            AppendToChunk(lines);
-            _queuedBytes += lines.Length;
-            schedule = !_draining && _writer is not null;
-            _draining |= schedule;
-        }
-
-        if (schedule)
-        {
-            OutputBatch.Schedule(this);
-        }
-
-        return true;
-    }
+    public bool TryEnqueueCopy(ReadOnlySpan<byte> lines) => TryAdd(default, lines, copy: true);
 
     /// <summary>No more lines will be accepted; what is queued is still written.</summary>
     public void Complete()
@@ -298,6 +253,41 @@ public sealed class OutputQueue
                 _owner?.OnWriterGone();
             }
         }
+    }
+
+    /// <summary>The bound and the scheduling of both ways in: <paramref name="shared"/> queued as is, or <paramref name="copied"/> copied.</summary>
+    private bool TryAdd(ReadOnlyMemory<byte> shared, ReadOnlySpan<byte> copied, bool copy)
+    {
+        var length = copy ? copied.Length : shared.Length;
+        bool schedule;
+        lock (_gate)
+        {
+            if (_completed || _writerGone || _queuedBytes + length > LimitBytes)
+            {
+                return false;
+            }
+
+            if (copy)
+            {
+                AppendToChunk(copied);
+            }
+            else
+            {
+                SealChunk();
+                Push(shared);
+            }
+
+            _queuedBytes += length;
+            schedule = !_draining && _writer is not null;
+            _draining |= schedule;
+        }
+
+        if (schedule)
+        {
+            OutputBatch.Schedule(this);
+        }
+
+        return true;
     }
 
     private void AppendToChunk(ReadOnlySpan<byte> lines)

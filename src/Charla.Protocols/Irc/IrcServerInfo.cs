@@ -52,12 +52,9 @@ public sealed class IrcServerInfo
             "BOT=B",
             "WHOX",
         ];
-        WelcomeConstants =
-        [
-            (Numerics.RplYourHost, [$"Your host is {Name}, running version {Version}"]),
-            (Numerics.RplCreated, [$"This server was created {createdAt.ToString("R", CultureInfo.InvariantCulture)}"]),
-            (Numerics.RplMyInfo, [Name, Version, "Biow", "beIiklmnostv", "beIklov"]),
-        ];
+        YourHostText = $"Your host is {Name}, running version {Version}";
+        CreatedText = $"This server was created {createdAt.ToString("R", CultureInfo.InvariantCulture)}";
+        MyInfo = [Name, Version, "Biow", "beIiklmnostv", "beIklov"];
         ISupportLines = [.. ISupport.Chunk(ISupportTokensPerLine).Select(tokens => (string[])[.. tokens, "are supported by this server"])];
     }
 
@@ -75,8 +72,16 @@ public sealed class IrcServerInfo
     /// <summary>The RPL_ISUPPORT tokens (defs.ircdocs.horse, "RPL_ISUPPORT Tokens").</summary>
     public IReadOnlyList<string> ISupport { get; }
 
-    /// <summary>002, 003 and 004 after the target: the same for everyone, made once.</summary>
-    public IReadOnlyList<(string Code, string[] Parameters)> WelcomeConstants { get; }
+    // 002, 003 and 004 are the same for everyone: made once.
+
+    /// <summary>RPL_YOURHOST's text.</summary>
+    public string YourHostText { get; }
+
+    /// <summary>RPL_CREATED's text.</summary>
+    public string CreatedText { get; }
+
+    /// <summary>RPL_MYINFO's parameters after the target.</summary>
+    public IReadOnlyList<string> MyInfo { get; }
 
     /// <summary>The parameters of each RPL_ISUPPORT line after the target, made once (every registration sends them).</summary>
     public IReadOnlyList<string[]> ISupportLines { get; }

@@ -20,8 +20,8 @@ namespace Charla.Server.Transports;
 /// <remarks>
 /// Not Kestrel, which serves HTTP: a chat connection is mostly idle and mostly written to by
 /// other clients' fan-out. Kestrel's per-connection pipes, send loop and bookkeeping cost about
-/// 4 KiB and a thread hop per write; here an idle connection holds a socket, a session and one
-/// waiting receive, and fan-out writes straight to the socket (bench/RESULTS.md).
+/// 4 KiB and a thread hop per write; here an idle connection holds a socket, a session and a
+/// slot in an epoll loop (Linux), and fan-out writes straight to the socket (bench/RESULTS.md).
 /// </remarks>
 public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, CharlaOptions options, ILogger<LineListeners> logger)
     : IHostedService, IDisposable

@@ -58,6 +58,9 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
         _loop = loop;
     }
 
+    /// <summary>True when an epoll loop tells this reader (and the socket's calls go straight to its descriptor).</summary>
+    public bool IsWatched => _loop is not null;
+
     /// <summary>Stops the epoll loop's watch (before the socket closes).</summary>
     public void StopWatching()
     {
@@ -72,19 +75,8 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
     {
         try
         {
-            while (true)
-            {
-                if (TryProduce(out var result))
-                {
-                    return new(result);
-                }
-
-                _pending.Reset();
-                if (StartWait())
-                {
-                    return new(this, _pending.Version);
-                }
-            }
+            _pending.Reset();
+            return ProduceOrWait(out var result) ? new(result) : new(this, _pending.Version);
         }
         catch (Exception ex) when (AsIOException(ex) is { } io)
         {
@@ -186,6 +178,20 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
         return false;
     }
 
+    /// <summary>A result now (true), or a wait arranged for one (false).</summary>
+    private bool ProduceOrWait(out ReadResult result)
+    {
+        while (!TryProduce(out result))
+        {
+            if (StartWait())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Arranges one <see cref="Wake"/> when input arrives; false if it may be there already (look again).</summary>
     private bool StartWait()
     {
@@ -230,12 +236,9 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
         ReadResult result;
         try
         {
-            while (!TryProduce(out result))
+            if (!ProduceOrWait(out result))
             {
-                if (StartWait())
-                {
-                    return;
-                }
+                return;
             }
         }
         catch (Exception ex) when (AsIOException(ex) is { } io)
@@ -262,7 +265,7 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
         while (!_peerClosed && (_buffer is null || _end < _buffer.Length || _buffer.Length < _maxBufferedBytes))
         {
             EnsureRoom();
-            var received = _loop is not null && OperatingSystem.IsLinux()
+            var received = IsWatched && OperatingSystem.IsLinux()
                 ? RawSocketCalls.Receive(_socket, _buffer.AsSpan(_end), out var error)
                 : _socket.Receive(_buffer.AsSpan(_end), SocketFlags.None, out error);
             if (error == SocketError.WouldBlock)

@@ -23,7 +23,6 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter
 
     private readonly Socket _socket;
     private readonly SocketReader _input;
-    private readonly bool _rawCalls; // the epoll path: no .NET asynchronous context unless a send must wait
     private volatile bool _outputAborted;
     private CancellationTokenSource? _slowSend;
 
@@ -39,7 +38,6 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter
         if (loops is not null && OperatingSystem.IsLinux())
         {
             RawSocketCalls.SetNonBlocking(socket);
-            _rawCalls = true;
             _input.WatchWith(loops.Next());
         }
         else
@@ -87,7 +85,8 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter
             SocketError error;
             try
             {
-                sent = _rawCalls && OperatingSystem.IsLinux()
+                // The epoll path sends on the descriptor: no .NET asynchronous context unless a send must wait.
+                sent = _input.IsWatched && OperatingSystem.IsLinux()
                     ? RawSocketCalls.Send(_socket, chunk, out error)
                     : _socket.Send(chunk, SocketFlags.None, out error);
             }

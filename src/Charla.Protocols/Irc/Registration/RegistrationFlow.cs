@@ -45,10 +45,9 @@ public static class RegistrationFlow
     {
         var (session, server) = (context.Session, context.Server);
         session.Numeric(Numerics.RplWelcome, $"Welcome to the {server.Options.NetworkName} IRC Network, {session.Prefix}");
-        foreach (var (code, parameters) in server.WelcomeConstants)
-        {
-            session.Reply(server.Name, code, session.Target, parameters, trailing: code != Numerics.RplMyInfo);
-        }
+        session.Numeric(Numerics.RplYourHost, server.YourHostText);
+        session.Numeric(Numerics.RplCreated, server.CreatedText);
+        session.NumericRaw(Numerics.RplMyInfo, server.MyInfo);
 
         SendISupport(context);
         LusersCommand.Send(context);

@@ -34,12 +34,14 @@ internal sealed class EpollLoops : IDisposable
 
     public void Dispose()
     {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // never made elsewhere
+        }
+
         foreach (var loop in _loops)
         {
-            if (OperatingSystem.IsLinux())
-            {
-                loop.Dispose();
-            }
+            loop.Dispose();
         }
     }
 }
