@@ -58,8 +58,16 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
             throw;
         }
 
-        _plain.Start(RunPlainAsync);
-        _irc.Start(RunIrcAsync);
+        _plain.Start(
+            (transport, host) => PlainConnection.RunAsync(engine, options.Plain, transport, host, _drainTimeout),
+            PlainMaxBufferedInput,
+            _epoll,
+            TuneAccepted);
+        _irc.Start(
+            (transport, host) => IrcConnection.RunAsync(engine, ircServer, transport, host, _drainTimeout),
+            _ircMaxBufferedInput,
+            _epoll,
+            TuneAccepted);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -86,35 +94,5 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
         }
     }
 
-    private Task RunPlainAsync(Socket socket)
-    {
-        TuneAccepted(socket);
-        return PlainConnection.RunAsync(engine, options.Plain, new SocketTransport(socket, PlainMaxBufferedInput, _epoll), RemoteHost(socket), _drainTimeout);
-    }
-
-    private Task RunIrcAsync(Socket socket)
-    {
-        TuneAccepted(socket);
-        return IrcConnection.RunAsync(engine, ircServer, new SocketTransport(socket, _ircMaxBufferedInput, _epoll), RemoteHost(socket), _drainTimeout);
-    }
-
     public void Dispose() => _epoll?.Dispose();
-
-    /// <summary>The client's address as users see it: IPv4 as IPv4 even on a dual-stack socket.</summary>
-    internal static string RemoteHost(Socket socket)
-    {
-        try
-        {
-            return socket.RemoteEndPoint switch
-            {
-                IPEndPoint { Address.IsIPv4MappedToIPv6: true } ip => ip.Address.MapToIPv4().ToString(),
-                IPEndPoint ip => ip.Address.ToString(),
-                _ => "unknown",
-            };
-        }
-        catch (SocketException)
-        {
-            return "unknown"; // already reset
-        }
-    }
 }

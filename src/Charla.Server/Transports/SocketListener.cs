@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.Versioning;
+using Charla.Server.Transports.Epoll;
 using Charla.Server.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -7,8 +9,14 @@ namespace Charla.Server.Transports;
 
 /// <summary>
 /// One listening socket for a line protocol, and the connections it accepted: it starts each
-/// one and, when stopped, waits for them to finish their goodbyes.
+/// one on its <see cref="SocketTransport"/> and, when stopped, waits for them to finish their goodbyes.
 /// </summary>
+/// <remarks>
+/// With epoll loops (Linux), a thread of its own waits in accept(2) and hands each descriptor
+/// straight to a transport that an epoll loop watches: no .NET <see cref="Socket"/>, endpoint
+/// or asynchronous accept per connection. Else .NET's <see cref="Socket.AcceptAsync()"/>.
+/// A connection starts on the accepting thread and runs until its first read waits.
+/// </remarks>
 internal sealed class SocketListener : IAsyncDisposable
 {
     // Deep enough for a crowd reconnecting at once (the kernel caps it at net.core.somaxconn).
@@ -18,8 +26,12 @@ internal sealed class SocketListener : IAsyncDisposable
     private readonly string _name;
     private readonly ILogger _logger;
     private readonly TaskCompletionSource _allClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Func<Socket, Task>? _run;
+    private Func<SocketTransport, string, Task>? _run;
+    private int _maxBufferedInput;
+    private EpollLoops? _loops;
+    private Action<Socket>? _tuneAccepted;
     private Task _acceptLoop = Task.CompletedTask;
+    private volatile bool _stopping;
     private int _active = 1; // one for the listener itself, released when it stops
 
     private SocketListener(Socket socket, string name, ILogger logger)
@@ -54,17 +66,23 @@ internal sealed class SocketListener : IAsyncDisposable
         }
     }
 
-    /// <summary>Accepts connections and runs each with <paramref name="run"/> until stopped.</summary>
-    public void Start(Func<Socket, Task> run)
+    /// <summary>Accepts connections and runs each with <paramref name="run"/> (given its transport and remote host) until stopped.</summary>
+    /// <param name="maxBufferedInput">The most unhandled input held for a client, in bytes.</param>
+    /// <param name="loops">The epoll loops to watch clients with (Linux); null for .NET's own waits.</param>
+    /// <param name="tuneAccepted">Sets options on each accepted .NET socket (where they are not inherited from the listener).</param>
+    public void Start(Func<SocketTransport, string, Task> run, int maxBufferedInput, EpollLoops? loops, Action<Socket>? tuneAccepted = null)
     {
         _run = run;
-        _acceptLoop = AcceptLoopAsync();
+        _maxBufferedInput = maxBufferedInput;
+        _loops = loops;
+        _tuneAccepted = tuneAccepted;
+        _acceptLoop = loops is not null && OperatingSystem.IsLinux() ? StartAcceptThread() : AcceptLoopAsync();
     }
 
     /// <summary>Stops accepting, then waits (within the token) for the accepted connections to end.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _socket.Dispose();
+        Close();
         await _acceptLoop;
         Release();
         try
@@ -79,8 +97,20 @@ internal sealed class SocketListener : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        _socket.Dispose();
+        Close();
         return ValueTask.CompletedTask;
+    }
+
+    private void Close()
+    {
+        _stopping = true;
+        if (OperatingSystem.IsLinux())
+        {
+            // Wakes the accept thread: closing alone would not, while its call holds the descriptor.
+            RawSocketCalls.Shutdown(_socket.SafeHandle, SocketShutdown.Receive);
+        }
+
+        _socket.Dispose();
     }
 
     private static Socket Open(IPEndPoint endpoint)
@@ -148,25 +178,116 @@ internal sealed class SocketListener : IAsyncDisposable
                 continue;
             }
 
-            // Started here, with no hop: it runs only until its first read waits, then accepting goes on.
-            Interlocked.Increment(ref _active);
-            _ = RunAsync(client);
+            SocketTransport transport;
+            try
+            {
+                _tuneAccepted?.Invoke(client);
+                transport = new SocketTransport(client, _maxBufferedInput);
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                client.Dispose(); // gone before it could start
+                continue;
+            }
+
+            Launch(transport, RemoteHost(client));
         }
     }
 
-    private async Task RunAsync(Socket client)
+    [SupportedOSPlatform("linux")]
+    private Task StartAcceptThread()
+    {
+        RawSocketCalls.SetBlocking(_socket.SafeHandle);
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                AcceptDescriptors();
+            }
+            finally
+            {
+                stopped.TrySetResult();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = $"charla-accept-{_name}",
+        };
+        thread.Start();
+        return stopped.Task;
+    }
+
+    [SupportedOSPlatform("linux")]
+    private void AcceptDescriptors()
+    {
+        while (!_stopping)
+        {
+            SafeSocketHandle? client;
+            string host;
+            SocketError error;
+            try
+            {
+                client = RawSocketCalls.Accept(_socket.SafeHandle, out host, out error);
+            }
+            catch (ObjectDisposedException)
+            {
+                return; // stopped
+            }
+
+            if (client is null)
+            {
+                if (_stopping)
+                {
+                    return;
+                }
+
+                if (error is not (SocketError.ConnectionAborted or SocketError.ConnectionReset))
+                {
+                    // Out of descriptors or memory: say so, and give closing connections a moment.
+                    _logger.LogWarning("{Listener}: accept failed: {Error}", _name, error);
+                    Thread.Sleep(100);
+                }
+
+                continue;
+            }
+
+            SocketTransport transport;
+            try
+            {
+                transport = new SocketTransport(client, _maxBufferedInput, _loops!.Next());
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "{Listener}: cannot watch the connection from {Remote}", _name, host);
+                client.Dispose();
+                continue;
+            }
+
+            Launch(transport, host);
+        }
+    }
+
+    /// <summary>Starts a connection here, with no hop: it runs only until its first read waits, then accepting goes on.</summary>
+    private void Launch(SocketTransport transport, string remoteHost)
+    {
+        Interlocked.Increment(ref _active);
+        _ = RunAsync(transport, remoteHost);
+    }
+
+    private async Task RunAsync(SocketTransport transport, string remoteHost)
     {
         try
         {
-            await _run!(client);
+            await _run!(transport, remoteHost);
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "{Listener} connection from {Remote} failed", _name, SafeRemote(client));
+            _logger.LogError(ex, "{Listener} connection from {Remote} failed", _name, remoteHost);
         }
         finally
         {
-            client.Dispose();
+            transport.Dispose();
             Release();
         }
     }
@@ -179,15 +300,21 @@ internal sealed class SocketListener : IAsyncDisposable
         }
     }
 
-    private static string SafeRemote(Socket client)
+    /// <summary>The client's address as users see it: IPv4 as IPv4 even on a dual-stack socket.</summary>
+    private static string RemoteHost(Socket socket)
     {
         try
         {
-            return client.RemoteEndPoint?.ToString() ?? "unknown";
+            return socket.RemoteEndPoint switch
+            {
+                IPEndPoint { Address.IsIPv4MappedToIPv6: true } ip => ip.Address.MapToIPv4().ToString(),
+                IPEndPoint ip => ip.Address.ToString(),
+                _ => "unknown",
+            };
         }
-        catch (ObjectDisposedException)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
-            return "unknown";
+            return "unknown"; // already reset
         }
     }
 }

@@ -29,7 +29,8 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
     private const int Waiting = 1;
     private const int Signaled = 2;
 
-    private readonly Socket _socket;
+    private readonly SafeSocketHandle _handle;
+    private readonly Socket? _socket; // null on the epoll path, which calls the descriptor itself
     private readonly int _maxBufferedBytes;
     private byte[]? _buffer;
     private int _start; // first byte not consumed
@@ -38,23 +39,27 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
     private bool _peerClosed;
     private volatile bool _cancelRequested;
     private ManualResetValueTaskSourceCore<ReadResult> _pending; // continuations run inline, on the thread that was told
-    private EpollLoop? _loop; // null: .NET's zero-byte receive tells
-    private ulong _epollToken;
+    private readonly EpollLoop? _loop; // null: .NET's zero-byte receive tells
+    private readonly ulong _epollToken;
     private int _readiness;
     private ValueTask<int> _zeroByteReceive;
     private Action? _onZeroByteReceived;
 
+    /// <summary>A reader told by .NET's zero-byte receive on a non-blocking <paramref name="socket"/>.</summary>
     public SocketReader(Socket socket, int maxBufferedBytes)
     {
         _socket = socket;
+        _handle = socket.SafeHandle;
         _maxBufferedBytes = maxBufferedBytes;
     }
 
-    /// <summary>Has <paramref name="loop"/> tell this reader when input arrives, instead of .NET's zero-byte receive.</summary>
+    /// <summary>A reader told by <paramref name="loop"/> when input arrives on a non-blocking descriptor.</summary>
     [SupportedOSPlatform("linux")]
-    public void WatchWith(EpollLoop loop)
+    public SocketReader(SafeSocketHandle socket, int maxBufferedBytes, EpollLoop loop)
     {
-        _epollToken = loop.Register(_socket.SafeHandle, this);
+        _handle = socket;
+        _maxBufferedBytes = maxBufferedBytes;
+        _epollToken = loop.Register(socket, this);
         _loop = loop;
     }
 
@@ -140,7 +145,14 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
         _cancelRequested = true;
         try
         {
-            _socket.Shutdown(SocketShutdown.Receive);
+            if (_socket is null && OperatingSystem.IsLinux())
+            {
+                RawSocketCalls.Shutdown(_handle, SocketShutdown.Receive);
+            }
+            else
+            {
+                _socket?.Shutdown(SocketShutdown.Receive);
+            }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
@@ -201,7 +213,7 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
         }
 
 #pragma warning disable CA2012 // The ValueTask is consumed exactly once: here when already complete, else in OnZeroByteReceived.
-        var wait = _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
+        var wait = _socket!.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
 #pragma warning restore CA2012
         if (wait.IsCompleted)
         {
@@ -265,9 +277,9 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
         while (!_peerClosed && (_buffer is null || _end < _buffer.Length || _buffer.Length < _maxBufferedBytes))
         {
             EnsureRoom();
-            var received = IsWatched && OperatingSystem.IsLinux()
-                ? RawSocketCalls.Receive(_socket, _buffer.AsSpan(_end), out var error)
-                : _socket.Receive(_buffer.AsSpan(_end), SocketFlags.None, out error);
+            var received = _socket is null && OperatingSystem.IsLinux()
+                ? RawSocketCalls.Receive(_handle, _buffer.AsSpan(_end), out var error)
+                : _socket!.Receive(_buffer.AsSpan(_end), SocketFlags.None, out error);
             if (error == SocketError.WouldBlock)
             {
                 break;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using System.Runtime.Versioning;
 using Charla.Core.Output;
 using Charla.Protocols.Connections;
 using Charla.Server.Transports.Epoll;
@@ -14,36 +15,44 @@ namespace Charla.Server.Transports;
 /// thread hop and no copy for a single line. Only when the kernel's send buffer is full does the
 /// rest wait, in a copy, for an asynchronous send.
 /// </summary>
-internal sealed class SocketTransport : ILineTransport, IOutputWriter
+/// <remarks>
+/// Two ways to hold the socket: a .NET <see cref="Socket"/> (input told by .NET's zero-byte
+/// receive), or on Linux a bare descriptor that an <see cref="EpollLoop"/> watches, with no
+/// <see cref="Socket"/> unless a send must wait (then one is made around the descriptor, for
+/// .NET's asynchronous send).
+/// </remarks>
+internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposable
 {
     private const int GatherBytes = 16 * 1024;
 
     [ThreadStatic]
     private static byte[]? t_gather;
 
-    private readonly Socket _socket;
+    private readonly SafeSocketHandle _handle;
     private readonly SocketReader _input;
+    private Socket? _socket; // the .NET path's socket; on the epoll path, made for the first send that must wait
     private volatile bool _outputAborted;
     private CancellationTokenSource? _slowSend;
 
     /// <param name="socket">A connected socket (this makes it non-blocking).</param>
     /// <param name="maxBufferedInput">The most unhandled input held for the client, in bytes.</param>
-    /// <param name="loops">On Linux, the epoll loops that tell when input arrives; null to wait with .NET's zero-byte receive.</param>
-    public SocketTransport(Socket socket, int maxBufferedInput, EpollLoops? loops)
+    public SocketTransport(Socket socket, int maxBufferedInput)
     {
-        _socket = socket;
-        _input = new SocketReader(socket, maxBufferedInput);
-
         // Non-blocking: output is written by whichever thread drains the client's queue, and must never wait on the peer.
-        if (loops is not null && OperatingSystem.IsLinux())
-        {
-            RawSocketCalls.SetNonBlocking(socket);
-            _input.WatchWith(loops.Next());
-        }
-        else
-        {
-            socket.Blocking = false;
-        }
+        socket.Blocking = false;
+        _socket = socket;
+        _handle = socket.SafeHandle;
+        _input = new SocketReader(socket, maxBufferedInput);
+    }
+
+    /// <param name="socket">A connected, non-blocking descriptor (as <see cref="RawSocketCalls.Accept"/> gives it).</param>
+    /// <param name="maxBufferedInput">The most unhandled input held for the client, in bytes.</param>
+    /// <param name="loop">The epoll loop that tells when input arrives.</param>
+    [SupportedOSPlatform("linux")]
+    public SocketTransport(SafeSocketHandle socket, int maxBufferedInput, EpollLoop loop)
+    {
+        _handle = socket;
+        _input = new SocketReader(socket, maxBufferedInput, loop);
     }
 
     public PipeReader Input => _input;
@@ -87,8 +96,8 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter
             {
                 // The epoll path sends on the descriptor: no .NET asynchronous context unless a send must wait.
                 sent = _input.IsWatched && OperatingSystem.IsLinux()
-                    ? RawSocketCalls.Send(_socket, chunk, out error)
-                    : _socket.Send(chunk, SocketFlags.None, out error);
+                    ? RawSocketCalls.Send(_handle, chunk, out error)
+                    : _socket!.Send(chunk, SocketFlags.None, out error);
             }
             catch (ObjectDisposedException)
             {
@@ -119,18 +128,48 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter
     {
         _input.StopWatching();
         _input.Complete();
-        try
+        if (_input.IsWatched && OperatingSystem.IsLinux())
         {
-            _socket.Shutdown(SocketShutdown.Both);
+            RawSocketCalls.Shutdown(_handle, SocketShutdown.Both);
         }
-        catch (SocketException)
+        else
         {
-            // The peer is already gone.
+            try
+            {
+                _socket?.Shutdown(SocketShutdown.Both);
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                // The peer is already gone.
+            }
         }
 
-        _socket.Dispose();
+        Dispose();
         Volatile.Read(ref _slowSend)?.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Closes the socket (again, harmlessly, after <see cref="CloseAsync"/>).</summary>
+    public void Dispose()
+    {
+        Volatile.Read(ref _socket)?.Dispose();
+        _handle.Dispose();
+    }
+
+    /// <summary>
+    /// The socket to wait on for room: on the epoll path, made around the descriptor the first
+    /// time (one writer at a time, so never twice). It owns the descriptor from then on, as the
+    /// handle does: whichever is disposed first closes it.
+    /// </summary>
+    private Socket SlowSocket()
+    {
+        if (Volatile.Read(ref _socket) is not { } socket)
+        {
+            socket = new Socket(_handle);
+            Volatile.Write(ref _socket, socket);
+        }
+
+        return socket;
     }
 
     /// <summary>Copies what the kernel did not take, so the caller's buffers are free.</summary>
@@ -175,7 +214,7 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter
             var at = 0;
             while (at < rest.Length)
             {
-                at += await _socket.SendAsync(rest.Bytes.AsMemory(at, rest.Length - at), SocketFlags.None, cancel.Token);
+                at += await SlowSocket().SendAsync(rest.Bytes.AsMemory(at, rest.Length - at), SocketFlags.None, cancel.Token);
             }
 
             return true;
