@@ -198,6 +198,35 @@ public sealed class OutputQueueTests
         Assert.True(queue.WhenDrainedAsync().IsCompleted);
     }
 
+    [Fact]
+    public void A_queue_keeps_its_grown_ring_between_bursts_and_gives_it_back_once_idle()
+    {
+        var queue = new OutputQueue(1_000_000);
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.True(queue.TryEnqueue(new byte[10]));
+        }
+
+        var grown = queue.RingCapacity;
+        Assert.True(grown >= 100);
+        while (queue.TryDequeue(out _))
+        {
+        }
+
+        queue.Trim(); // lines came since the last sweep: a busy client keeps its ring
+        Assert.Equal(grown, queue.RingCapacity);
+        Assert.True(queue.TryEnqueue(new byte[10]));
+        Assert.Equal(grown, queue.RingCapacity); // the next burst does not grow it again
+
+        Assert.True(queue.TryDequeue(out _));
+        queue.Trim();
+        queue.Trim(); // a whole sweep with nothing: idle, it holds no array
+        Assert.Equal(0, queue.RingCapacity);
+        Assert.True(queue.TryEnqueue(new byte[10]));
+        Assert.True(queue.TryDequeue(out var line));
+        Assert.Equal(10, line.Length);
+    }
+
     private sealed class CountingOwner : IOutputOwner
     {
         public int Gone { get; private set; }

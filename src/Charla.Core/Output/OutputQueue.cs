@@ -26,8 +26,10 @@ namespace Charla.Core.Output;
 public sealed class OutputQueue
 {
     private const int ScratchCapacity = 64;
+    private const int MinRingLines = 16; // the pool's smallest array
     private const int SmallChunkBytes = 256;
     private const int LargeChunkBytes = 2048;
+    private static readonly ArrayPool<ReadOnlyMemory<byte>> RingPool = ArrayPool<ReadOnlyMemory<byte>>.Shared;
 
     [ThreadStatic]
     private static ReadOnlyMemory<byte>[]? t_scratch;
@@ -40,6 +42,7 @@ public sealed class OutputQueue
     private bool _draining; // a drain is scheduled or running
     private bool _completed; // no more lines accepted
     private bool _writerGone; // the transport is gone: nothing more is written
+    private bool _usedSinceTrim; // lines came since the last Trim: the client is not idle yet
     private IOutputWriter? _writer;
     private readonly IOutputOwner? _owner;
     private TaskCompletionSource? _drained;
@@ -157,17 +160,39 @@ public sealed class OutputQueue
         }
     }
 
-    /// <summary>Lets go of the queue's array while it is empty (an idle client keeps none). Called now and then.</summary>
+    /// <summary>
+    /// Lets go of the queue's arrays once it has been empty from one call to the next (an idle
+    /// client keeps none; a busy one keeps its grown ring between bursts). Called now and then.
+    /// </summary>
     public void Trim()
     {
         lock (_gate)
         {
+            if (_usedSinceTrim)
+            {
+                _usedSinceTrim = false;
+                return;
+            }
+
             if (_count == 0 && !_draining)
             {
+                ReturnRing(_lines);
                 _lines = null;
                 _chunks = null;
                 _chunk = null;
                 _head = 0;
+            }
+        }
+    }
+
+    /// <summary>How many lines the queue's ring holds before it grows; 0 when it holds none.</summary>
+    internal int RingCapacity
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lines?.Length ?? 0;
             }
         }
     }
@@ -317,25 +342,38 @@ public sealed class OutputQueue
 
     private void Push(ReadOnlyMemory<byte> lines)
     {
+        _usedSinceTrim = true;
         if (_lines is null)
         {
-            _lines = new ReadOnlyMemory<byte>[4];
+            _lines = RingPool.Rent(MinRingLines);
             _head = 0;
         }
         else if (_count == _lines.Length)
         {
-            var grown = new ReadOnlyMemory<byte>[_lines.Length * 2];
+            var grown = RingPool.Rent(_lines.Length * 2);
             for (var i = 0; i < _count; i++)
             {
                 grown[i] = _lines[(_head + i) % _lines.Length];
             }
 
+            ReturnRing(_lines);
             _lines = grown;
             _head = 0;
         }
 
         _lines[(_head + _count) % _lines.Length] = lines;
         _count++;
+    }
+
+    // Rings come from a pool: under fan-out a reader's backlog grows its ring to thousands of
+    // lines, the sweep trims it when it empties, and the next burst grows it again. New arrays
+    // each time were most of what fan-out allocated (bench/RESULTS.md).
+    private static void ReturnRing(ReadOnlyMemory<byte>[]? ring)
+    {
+        if (ring is not null)
+        {
+            RingPool.Return(ring, clearArray: true); // no stale references to sent lines
+        }
     }
 
     // The writer has copied what it kept (IOutputWriter's contract): the chunks are free again.
