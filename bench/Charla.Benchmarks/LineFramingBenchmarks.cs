@@ -10,7 +10,7 @@ namespace Charla.Benchmarks;
 public class LineFramingBenchmarks
 {
     private ReadOnlySequence<byte> _buffer;
-    private LineFramer _framer = null!;
+    private LineFramer _framer;
 
     [GlobalSetup]
     public void Setup()

@@ -7,7 +7,7 @@ namespace Charla.Core.Tests;
 
 public sealed class LineFramerTests
 {
-    private static List<string> Frame(LineFramer framer, ReadOnlySequence<byte> buffer, out long left)
+    private static List<string> Frame(ref LineFramer framer, ReadOnlySequence<byte> buffer, out long left)
     {
         var found = new List<string>();
         while (true)
@@ -29,7 +29,8 @@ public sealed class LineFramerTests
         var bytes = "one\ntwo\r\n\r\nthree\n"u8.ToArray();
         foreach (var buffer in Segments.AllSplits(bytes))
         {
-            Assert.Equal(["one", "two", "", "three"], Frame(new LineFramer(10), buffer, out var left));
+            var framer = new LineFramer(10);
+            Assert.Equal(["one", "two", "", "three"], Frame(ref framer, buffer, out var left));
             Assert.Equal(0, left);
         }
     }
@@ -37,7 +38,8 @@ public sealed class LineFramerTests
     [Fact]
     public void An_unfinished_line_is_left_for_the_next_read()
     {
-        Assert.Equal(["done"], Frame(new LineFramer(10), Segments.Of("done\npart"u8.ToArray()), out var left));
+        var framer = new LineFramer(10);
+        Assert.Equal(["done"], Frame(ref framer, Segments.Of("done\npart"u8.ToArray()), out var left));
         Assert.Equal(4, left);
     }
 
@@ -45,17 +47,17 @@ public sealed class LineFramerTests
     public void A_line_of_exactly_the_limit_passes_and_one_byte_more_does_not()
     {
         var framer = new LineFramer(5);
-        Assert.Equal(["12345", "<too long>", "ok"], Frame(framer, Segments.Of("12345\r\n123456\nok\n"u8.ToArray()), out _));
+        Assert.Equal(["12345", "<too long>", "ok"], Frame(ref framer, Segments.Of("12345\r\n123456\nok\n"u8.ToArray()), out _));
     }
 
     [Fact]
     public void An_endless_line_is_reported_once_and_dropped_as_it_streams_without_buffering()
     {
         var framer = new LineFramer(8);
-        Assert.Equal(["<too long>"], Frame(framer, Segments.Of(new byte[100]), out var left));
+        Assert.Equal(["<too long>"], Frame(ref framer, Segments.Of(new byte[100]), out var left));
         Assert.Equal(0, left); // nothing kept: memory stays bounded however long the line runs
-        Assert.Empty(Frame(framer, Segments.Of(new byte[100]), out left));
+        Assert.Empty(Frame(ref framer, Segments.Of(new byte[100]), out left));
         Assert.Equal(0, left);
-        Assert.Equal(["next"], Frame(framer, Segments.Of("tail\nnext\n"u8.ToArray()), out _));
+        Assert.Equal(["next"], Frame(ref framer, Segments.Of("tail\nnext\n"u8.ToArray()), out _));
     }
 }

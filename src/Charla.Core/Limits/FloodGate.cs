@@ -17,8 +17,11 @@ public enum FloodVerdict
 /// may go into debt: lines taken in debt are refused, and a debt past
 /// <see cref="FloodOptions.ExcessLimit"/> disconnects. A client that pauses pays its debt back.
 /// </summary>
-/// <remarks>Not thread-safe: one gate per connection, used by its reader loop only.</remarks>
-public sealed class FloodGate
+/// <remarks>
+/// Not thread-safe: one gate per connection, used by its reader loop only. A struct, kept
+/// inside the connection's own state: pass it by reference.
+/// </remarks>
+public struct FloodGate
 {
     private readonly FloodOptions _options;
     private readonly TimeProvider _time;
@@ -34,7 +37,7 @@ public sealed class FloodGate
     }
 
     /// <summary>How long until the bucket is out of debt (zero when it is not in debt).</summary>
-    public TimeSpan TimeUntilClear => _tokens >= 0 || _options.LinesPerSecond <= 0
+    public readonly TimeSpan TimeUntilClear => _tokens >= 0 || _options.LinesPerSecond <= 0
         ? TimeSpan.Zero
         : TimeSpan.FromSeconds(-_tokens / _options.LinesPerSecond);
 

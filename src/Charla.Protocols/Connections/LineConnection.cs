@@ -22,89 +22,110 @@ namespace Charla.Protocols.Connections;
 public static class LineConnection
 {
     /// <param name="drainTimeout">How long the goodbye may take to reach a client that is slow to read.</param>
-    /// <remarks>One async method for the whole life (no nested read loop): an idle connection holds one state machine.</remarks>
+    /// <param name="observer">
+    /// Told when the connection has ended, with the error if it failed on one of Charla's own;
+    /// then the returned task never faults. Without one, such an error faults the task.
+    /// </param>
+    /// <remarks>One async method for the whole life (no nested read loop, no awaiting wrapper): an idle connection holds one state machine.</remarks>
     public static async Task RunAsync(
-        ChatEngine engine, ClientSession session, ILineProtocol protocol, ILineTransport transport, TimeSpan drainTimeout)
+        ChatEngine engine, ClientSession session, ILineProtocol protocol, ILineTransport transport, TimeSpan drainTimeout, IConnectionObserver? observer = null)
     {
-        session.Output.Attach(transport.Output);
-        var input = transport.Input;
+        Exception? failure = null;
         try
         {
-            if (engine.Open(session))
+            try
             {
-                using var batch = OutputBatch.Open();
-                protocol.Start();
+                session.Output.Attach(transport.Output);
+                var input = transport.Input;
+                if (engine.Open(session))
+                {
+                    using var batch = OutputBatch.Open();
+                    protocol.Start();
+                }
+                else
+                {
+                    session.Close(DisconnectReason.ServerShutdown);
+                }
+
+                var framer = new LineFramer(protocol.MaxLineBytes);
+                var flood = new FloodGate(engine.Options.Flood, engine.Time);
+                var delaying = false; // a line was put back to wait for the flood gate: its token is paid
+                while (!session.IsClosing)
+                {
+                    ReadResult result;
+                    try
+                    {
+                        result = await input.ReadAsync();
+                    }
+                    catch (IOException ex)
+                    {
+                        session.Close(DisconnectReason.ConnectionLost(ex.InnerException?.Message ?? ex.Message));
+                        break;
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // The transport aborted the connection.
+                        session.Close(DisconnectReason.ConnectionLost("Connection aborted"));
+                        break;
+                    }
+
+                    if (result.IsCanceled || session.IsClosing)
+                    {
+                        session.Close(DisconnectReason.ConnectionClosed); // keeps the first reason, if any
+                        break;
+                    }
+
+                    session.MarkActivity();
+                    var buffer = result.Buffer;
+                    if (delaying && buffer.Length > protocol.MaxPendingBytes)
+                    {
+                        // Still sending while its commands wait: a real flood, not a burst.
+                        session.Close(DisconnectReason.ExcessFlood);
+                        break;
+                    }
+
+                    var putBack = HandleLines(session, protocol, ref framer, ref flood, ref buffer, ref delaying);
+
+                    // A put-back line is not examined either, so the next read returns it at once.
+                    input.AdvanceTo(buffer.Start, putBack ? buffer.Start : buffer.End);
+                    if (putBack && !session.IsClosing)
+                    {
+                        await Task.Delay(flood.TimeUntilClear, engine.Time);
+                    }
+                    else if (result.IsCompleted)
+                    {
+                        session.Close(DisconnectReason.ConnectionClosed);
+                    }
+                }
             }
-            else
+            catch (Exception ex)
             {
-                session.Close(DisconnectReason.ServerShutdown);
+                session.Close(DisconnectReason.InternalError);
+                if (observer is null)
+                {
+                    throw;
+                }
+
+                failure = ex;
             }
-
-            var framer = new LineFramer(protocol.MaxLineBytes);
-            var flood = new FloodGate(engine.Options.Flood, engine.Time);
-            var delaying = false; // a line was put back to wait for the flood gate: its token is paid
-            while (!session.IsClosing)
+            finally
             {
-                ReadResult result;
-                try
+                var reason = session.CloseReason!;
+                using (OutputBatch.Open())
                 {
-                    result = await input.ReadAsync();
-                }
-                catch (IOException ex)
-                {
-                    session.Close(DisconnectReason.ConnectionLost(ex.InnerException?.Message ?? ex.Message));
-                    break;
-                }
-                catch (OperationCanceledException)
-                {
-                    // The transport aborted the connection.
-                    session.Close(DisconnectReason.ConnectionLost("Connection aborted"));
-                    break;
+                    engine.Detach(session, reason);
                 }
 
-                if (result.IsCanceled || session.IsClosing)
-                {
-                    session.Close(DisconnectReason.ConnectionClosed); // keeps the first reason, if any
-                    break;
-                }
-
-                session.MarkActivity();
-                var buffer = result.Buffer;
-                if (delaying && buffer.Length > protocol.MaxPendingBytes)
-                {
-                    // Still sending while its commands wait: a real flood, not a burst.
-                    session.Close(DisconnectReason.ExcessFlood);
-                    break;
-                }
-
-                var putBack = HandleLines(session, protocol, framer, flood, ref buffer, ref delaying);
-
-                // A put-back line is not examined either, so the next read returns it at once.
-                input.AdvanceTo(buffer.Start, putBack ? buffer.Start : buffer.End);
-                if (putBack && !session.IsClosing)
-                {
-                    await Task.Delay(flood.TimeUntilClear, engine.Time);
-                }
-                else if (result.IsCompleted)
-                {
-                    session.Close(DisconnectReason.ConnectionClosed);
-                }
+                await FinishAsync(session, protocol.Goodbye(reason), reason, transport, drainTimeout);
             }
         }
-        catch
+        catch (Exception ex) when (observer is not null)
         {
-            session.Close(DisconnectReason.InternalError);
-            throw;
+            failure ??= ex; // leaving failed (detach, goodbye or close)
         }
         finally
         {
-            var reason = session.CloseReason!;
-            using (OutputBatch.Open())
-            {
-                engine.Detach(session, reason);
-            }
-
-            await FinishAsync(session, protocol.Goodbye(reason), reason, transport, drainTimeout);
+            observer?.OnEnded(transport, session.Host, failure);
         }
     }
 
@@ -113,7 +134,7 @@ public static class LineConnection
     /// output batch. True when a line was put back to wait for the flood gate.
     /// </summary>
     private static bool HandleLines(
-        ClientSession session, ILineProtocol protocol, LineFramer framer, FloodGate flood, ref ReadOnlySequence<byte> buffer, ref bool delaying)
+        ClientSession session, ILineProtocol protocol, ref LineFramer framer, ref FloodGate flood, ref ReadOnlySequence<byte> buffer, ref bool delaying)
     {
         using var batch = OutputBatch.Open();
         while (!session.IsClosing)

@@ -14,14 +14,12 @@ namespace Charla.Protocols.Irc;
 /// through <see cref="IrcCommandTable"/>; excess lines are delayed, not refused; the last line
 /// is an ERROR that says why the link closes.
 /// </summary>
-public sealed class IrcConnection : ILineProtocol
+public sealed class IrcConnection : IrcContext, ILineProtocol
 {
-    private readonly IrcContext _context;
-
-    private IrcConnection(IrcContext context, IrcOptions options)
+    private IrcConnection(ChatEngine engine, IrcSession session, IrcServerInfo server)
+        : base(engine, session, server)
     {
-        _context = context;
-        MaxPendingBytes = options.RecvQueueBytes;
+        MaxPendingBytes = server.Options.RecvQueueBytes;
     }
 
     public int MaxLineBytes => IrcLimits.MaxLineBytes;
@@ -30,12 +28,13 @@ public sealed class IrcConnection : ILineProtocol
 
     public int MaxPendingBytes { get; }
 
-    /// <summary>Runs an IRC connection on <paramref name="transport"/> until it ends.</summary>
-    public static Task RunAsync(ChatEngine engine, IrcServerInfo server, ILineTransport transport, string remoteHost, TimeSpan drainTimeout)
+    /// <summary>Runs an IRC connection on <paramref name="transport"/> until it ends (see <see cref="LineConnection.RunAsync"/> for <paramref name="observer"/>).</summary>
+    public static Task RunAsync(
+        ChatEngine engine, IrcServerInfo server, ILineTransport transport, string remoteHost, TimeSpan drainTimeout, IConnectionObserver? observer = null)
     {
         var session = new IrcSession(transport, remoteHost, server, engine.Options, engine.Time);
-        var protocol = new IrcConnection(new IrcContext(engine, session, server), server.Options);
-        return LineConnection.RunAsync(engine, session, protocol, transport, drainTimeout);
+        var protocol = new IrcConnection(engine, session, server);
+        return LineConnection.RunAsync(engine, session, protocol, transport, drainTimeout, observer);
     }
 
     public void Start()
@@ -58,13 +57,13 @@ public sealed class IrcConnection : ILineProtocol
 
         if (!Utf8.IsValid(bytes))
         {
-            _context.Session.Fail("*", "INVALID_UTF8", "Message rejected, your IRC software MUST use UTF-8 encoding on this network");
+            Session.Fail("*", "INVALID_UTF8", "Message rejected, your IRC software MUST use UTF-8 encoding on this network");
             return;
         }
 
         if (bytes.Contains((byte)0))
         {
-            _context.Session.Fail("*", "INVALID_MESSAGE", "Message rejected: it contains a NUL byte");
+            Session.Fail("*", "INVALID_MESSAGE", "Message rejected: it contains a NUL byte");
             return;
         }
 
@@ -73,26 +72,26 @@ public sealed class IrcConnection : ILineProtocol
             return;
         }
 
-        var session = _context.Session;
+        var session = Session;
         if (!session.Has(Capabilities.LabeledResponse) || !message.Tags.TryGetValue("label", out var label)
             || label.Length == 0 || Encoding.UTF8.GetByteCount(label) > LabeledResponse.MaxLabelBytes)
         {
-            IrcCommandTable.Dispatch(_context, message);
+            IrcCommandTable.Dispatch(this, message);
             return;
         }
 
         session.BeginCapture();
         try
         {
-            IrcCommandTable.Dispatch(_context, message);
+            IrcCommandTable.Dispatch(this, message);
         }
         finally
         {
-            LabeledResponse.Send(session, _context.Server.Name, label, session.EndCapture());
+            LabeledResponse.Send(session, Server.Name, label, session.EndCapture());
         }
     }
 
-    public void OnLineTooLong() => _context.Session.Numeric(Numerics.ErrInputTooLong, "Input line was too long");
+    public void OnLineTooLong() => Session.Numeric(Numerics.ErrInputTooLong, "Input line was too long");
 
     public void OnFloodRefused()
     {
@@ -101,7 +100,7 @@ public sealed class IrcConnection : ILineProtocol
 
     public ReadOnlyMemory<byte> Goodbye(DisconnectReason reason)
     {
-        var session = _context.Session;
+        var session = Session;
         var text = reason.Kind == DisconnectKind.Quit ? $"Quit: {reason.Message}" : reason.Message;
         return IrcLine.Encode(IrcLine.Build(null, "ERROR", [$"Closing Link: {IrcLine.Host(session.Host)} ({text})"], trailing: true));
     }

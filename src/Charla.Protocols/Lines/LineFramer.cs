@@ -21,12 +21,15 @@ public enum FrameStatus
 /// <see cref="MaxLineBytes"/> long (terminator not counted). Memory stays bounded by the limit:
 /// an over-long line is dropped as it streams in, never buffered whole.
 /// </summary>
-/// <remarks>One framer per connection (it remembers whether it is inside a dropped line).</remarks>
-public sealed class LineFramer(int maxLineBytes)
+/// <remarks>
+/// One framer per connection (it remembers whether it is inside a dropped line). A struct, kept
+/// inside the connection's own state: pass it by reference.
+/// </remarks>
+public struct LineFramer(int maxLineBytes)
 {
     private bool _discarding;
 
-    public int MaxLineBytes { get; } = maxLineBytes;
+    public readonly int MaxLineBytes { get; } = maxLineBytes;
 
     /// <summary>
     /// Takes the next line off the front of <paramref name="buffer"/>, advancing it past what was

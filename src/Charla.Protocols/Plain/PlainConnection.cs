@@ -29,11 +29,12 @@ public sealed class PlainConnection : ILineProtocol
 
     public int MaxPendingBytes => 0;
 
-    /// <summary>Runs a plain-mode connection on <paramref name="transport"/> until it ends.</summary>
-    public static Task RunAsync(ChatEngine engine, PlainOptions options, ILineTransport transport, string remoteHost, TimeSpan drainTimeout)
+    /// <summary>Runs a plain-mode connection on <paramref name="transport"/> until it ends (see <see cref="LineConnection.RunAsync"/> for <paramref name="observer"/>).</summary>
+    public static Task RunAsync(
+        ChatEngine engine, PlainOptions options, ILineTransport transport, string remoteHost, TimeSpan drainTimeout, IConnectionObserver? observer = null)
     {
         var session = new PlainSession(transport, remoteHost, options, engine.Options, engine.Time);
-        return LineConnection.RunAsync(engine, session, new PlainConnection(engine, options, session), transport, drainTimeout);
+        return LineConnection.RunAsync(engine, session, new PlainConnection(engine, options, session), transport, drainTimeout, observer);
     }
 
     public void Start()

@@ -59,12 +59,12 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
         }
 
         _plain.Start(
-            (transport, host) => PlainConnection.RunAsync(engine, options.Plain, transport, host, _drainTimeout),
+            (transport, host, observer) => PlainConnection.RunAsync(engine, options.Plain, transport, host, _drainTimeout, observer),
             PlainMaxBufferedInput,
             _epoll,
             TuneAccepted);
         _irc.Start(
-            (transport, host) => IrcConnection.RunAsync(engine, ircServer, transport, host, _drainTimeout),
+            (transport, host, observer) => IrcConnection.RunAsync(engine, ircServer, transport, host, _drainTimeout, observer),
             _ircMaxBufferedInput,
             _epoll,
             TuneAccepted);

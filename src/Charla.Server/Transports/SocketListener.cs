@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
 using Charla.Server.Transports.Epoll;
+using Charla.Protocols.Connections;
 using Charla.Server.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +18,7 @@ namespace Charla.Server.Transports;
 /// or asynchronous accept per connection. Else .NET's <see cref="Socket.AcceptAsync()"/>.
 /// A connection starts on the accepting thread and runs until its first read waits.
 /// </remarks>
-internal sealed class SocketListener : IAsyncDisposable
+internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver
 {
     // Deep enough for a crowd reconnecting at once (the kernel caps it at net.core.somaxconn).
     private const int Backlog = 4096;
@@ -26,7 +27,7 @@ internal sealed class SocketListener : IAsyncDisposable
     private readonly string _name;
     private readonly ILogger _logger;
     private readonly TaskCompletionSource _allClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Func<SocketTransport, string, Task>? _run;
+    private Func<SocketTransport, string, IConnectionObserver, Task>? _run;
     private int _maxBufferedInput;
     private EpollLoops? _loops;
     private Action<Socket>? _tuneAccepted;
@@ -66,11 +67,14 @@ internal sealed class SocketListener : IAsyncDisposable
         }
     }
 
-    /// <summary>Accepts connections and runs each with <paramref name="run"/> (given its transport and remote host) until stopped.</summary>
+    /// <summary>
+    /// Accepts connections and runs each with <paramref name="run"/> (given its transport, remote
+    /// host, and this listener to tell when it has ended) until stopped.
+    /// </summary>
     /// <param name="maxBufferedInput">The most unhandled input held for a client, in bytes.</param>
     /// <param name="loops">The epoll loops to watch clients with (Linux); null for .NET's own waits.</param>
     /// <param name="tuneAccepted">Sets options on each accepted .NET socket (where they are not inherited from the listener).</param>
-    public void Start(Func<SocketTransport, string, Task> run, int maxBufferedInput, EpollLoops? loops, Action<Socket>? tuneAccepted = null)
+    public void Start(Func<SocketTransport, string, IConnectionObserver, Task> run, int maxBufferedInput, EpollLoops? loops, Action<Socket>? tuneAccepted = null)
     {
         _run = run;
         _maxBufferedInput = maxBufferedInput;
@@ -272,24 +276,26 @@ internal sealed class SocketListener : IAsyncDisposable
     private void Launch(SocketTransport transport, string remoteHost)
     {
         Interlocked.Increment(ref _active);
-        _ = RunAsync(transport, remoteHost);
-    }
-
-    private async Task RunAsync(SocketTransport transport, string remoteHost)
-    {
         try
         {
-            await _run!(transport, remoteHost);
+            _ = _run!(transport, remoteHost, this); // it tells OnEnded; nothing awaits it
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "{Listener} connection from {Remote} failed", _name, remoteHost);
+            OnEnded(transport, remoteHost, ex); // failed before its life began
         }
-        finally
+    }
+
+    /// <summary>A connection has ended: log its failure if any, make sure its socket is closed, count it out.</summary>
+    public void OnEnded(ILineTransport transport, string remoteHost, Exception? failure)
+    {
+        if (failure is not null)
         {
-            transport.Dispose();
-            Release();
+            _logger.LogError(failure, "{Listener} connection from {Remote} failed", _name, remoteHost);
         }
+
+        (transport as IDisposable)?.Dispose();
+        Release();
     }
 
     private void Release()

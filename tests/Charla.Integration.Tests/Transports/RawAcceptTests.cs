@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.Versioning;
 using Charla.Server.Configuration;
 using Charla.Server.Transports;
 using Charla.Server.Transports.Epoll;
@@ -22,11 +23,7 @@ public sealed class RawAcceptTests
         }
 
         var options = new TcpOptions { KeepAliveSeconds = 61, KeepAliveIntervalSeconds = 11, KeepAliveProbes = 6 };
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        SocketTuning.Apply(listener, options);
-        listener.Listen();
-        RawSocketCalls.SetBlocking(listener.SafeHandle);
+        using var listener = Listen(IPAddress.Loopback, socket => SocketTuning.Apply(socket, options));
         using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await client.ConnectAsync(listener.LocalEndPoint!);
 
@@ -52,10 +49,7 @@ public sealed class RawAcceptTests
             return;
         }
 
-        using var listener = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp) { DualMode = true };
-        listener.Bind(new IPEndPoint(IPAddress.IPv6Any, 0));
-        listener.Listen();
-        RawSocketCalls.SetBlocking(listener.SafeHandle);
+        using var listener = Listen(IPAddress.IPv6Any, socket => socket.DualMode = true);
         var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
         using var v4 = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await v4.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
@@ -76,10 +70,7 @@ public sealed class RawAcceptTests
             return;
         }
 
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen();
-        RawSocketCalls.SetBlocking(listener.SafeHandle);
+        using var listener = Listen(IPAddress.Loopback);
         var waiting = Task.Factory.StartNew(
             () => OperatingSystem.IsLinux()
                 ? (Handle: RawSocketCalls.Accept(listener.SafeHandle, out _, out var error), Error: error)
@@ -94,5 +85,17 @@ public sealed class RawAcceptTests
 
         Assert.Null(handle);
         Assert.Equal(SocketError.InvalidArgument, error);
+    }
+
+    /// <summary>A listening socket on an ephemeral port, blocking, as the server's accept thread has it.</summary>
+    [SupportedOSPlatform("linux")]
+    private static Socket Listen(IPAddress address, Action<Socket>? tune = null)
+    {
+        var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        tune?.Invoke(listener);
+        listener.Bind(new IPEndPoint(address, 0));
+        listener.Listen();
+        RawSocketCalls.SetBlocking(listener.SafeHandle);
+        return listener;
     }
 }

@@ -14,8 +14,8 @@ namespace Charla.Server.Transports.Epoll;
 /// Why not .NET's own wait (a zero-byte <c>ReceiveAsync</c>): a pending receive holds its event
 /// args, operation and callback, about 0.5 KiB per idle connection, and the async method
 /// awaiting it another 0.2 KiB (bench/RESULTS.md). Here an idle connection costs a slot in a
-/// table. Sockets stay .NET's (accept, options, non-blocking send and receive, close); only the
-/// waiting for input is ours. Events carry a slot and a generation, not the descriptor, so an
+/// table. The descriptors come from the listener's own accept (<see cref="RawSocketCalls"/>);
+/// only a send that must wait for room goes through a .NET socket. Events carry a slot and a generation, not the descriptor, so an
 /// event that arrives after its connection closed (or after the slot was reused) is dropped.
 /// </remarks>
 [SupportedOSPlatform("linux")]
