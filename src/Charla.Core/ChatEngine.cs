@@ -22,7 +22,7 @@ public sealed class ChatEngine
     /// <summary>The room every plain-mode user is in; IRC users see it as <c>#lobby</c>.</summary>
     public const string LobbyName = "#lobby";
 
-    private readonly ConcurrentDictionary<long, ClientSession> _connections = new();
+    private readonly SessionTable _connections = new();
     private readonly ConcurrentDictionary<string, Channel> _channels = new(NickRules.Comparer);
     private readonly NickRegistry _nicks = new();
     private long _lastSessionId;
@@ -64,7 +64,7 @@ public sealed class ChatEngine
     public IEnumerable<ClientSession> Connections => _connections.Values;
 
     /// <summary>The sessions admitted and not yet detached. Enumerating it is safe while it changes.</summary>
-    /// <remarks>The connections that are attached: one table for both (a node less per connection).</remarks>
+    /// <remarks>The connections that are attached: one table for both (a slot less per connection).</remarks>
     public IEnumerable<ClientSession> Sessions => _connections.Values.Where(s => s.IsAttached);
 
     // Counted as they change, so that LUSERS at every registration costs nothing per user.
@@ -93,13 +93,13 @@ public sealed class ChatEngine
         }
 
         session.Id = Interlocked.Increment(ref _lastSessionId);
-        _connections[session.Id] = session;
+        _connections.Add(session);
         Interlocked.Increment(ref _connectionCount);
 
         // Shutdown may have begun between the check and the insert, and missed this session.
         if (_shuttingDown)
         {
-            if (_connections.TryRemove(session.Id, out _))
+            if (_connections.Remove(session))
             {
                 Interlocked.Decrement(ref _connectionCount);
             }
@@ -362,7 +362,7 @@ public sealed class ChatEngine
     /// </summary>
     public void Detach(ClientSession session, DisconnectReason reason)
     {
-        if (_connections.TryRemove(session.Id, out _))
+        if (_connections.Remove(session))
         {
             Interlocked.Decrement(ref _connectionCount);
         }

@@ -35,6 +35,9 @@ public abstract class ClientSession : IOutputOwner
     /// <summary>Unique for the life of the engine; 0 until the engine admits the session.</summary>
     public long Id { get; internal set; }
 
+    /// <summary>Where the engine's <see cref="SessionTable"/> keeps this session; -1 when it is not in.</summary>
+    internal int TableSlot { get; set; } = -1;
+
     /// <summary>The current nickname. Only the engine changes it, through the nick registry.</summary>
     public string Nick
     {
