@@ -15,14 +15,8 @@ public sealed class LineConnectionTests
     [Fact]
     public async Task A_failure_inside_the_protocol_is_reported_to_the_observer_once_and_the_connection_closes()
     {
-        var toServer = new Pipe();
-        var toClient = new Pipe();
-        var transport = new PipeTransport(new DuplexPipe(toServer.Reader, toClient.Writer));
-        var session = new PlainSession(transport, "memory", new PlainOptions(), _engine.Options, TimeProvider.System);
         var observer = new RecordingObserver();
-
-        var run = LineConnection.RunAsync(_engine, session, new FailingProtocol(), transport, TimeSpan.FromSeconds(5), observer);
-        await toServer.Writer.WriteAsync(Encoding.UTF8.GetBytes("boom\n"));
+        var (run, transport, session, toClient) = await StartFailingAsync(observer);
         await run.WaitAsync(TimeSpan.FromSeconds(10)); // does not fault: the observer has the error
 
         var (ended, host, failure) = Assert.Single(observer.Ended);
@@ -38,15 +32,21 @@ public sealed class LineConnectionTests
     [Fact]
     public async Task Without_an_observer_the_failure_faults_the_task()
     {
+        var (run, _, _, _) = await StartFailingAsync(observer: null);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    /// <summary>A connection whose protocol fails on its first line, which is sent.</summary>
+    private async Task<(Task Run, PipeTransport Transport, ClientSession Session, Pipe ToClient)> StartFailingAsync(IConnectionObserver? observer)
+    {
         var toServer = new Pipe();
         var toClient = new Pipe();
         var transport = new PipeTransport(new DuplexPipe(toServer.Reader, toClient.Writer));
         var session = new PlainSession(transport, "memory", new PlainOptions(), _engine.Options, TimeProvider.System);
-
-        var run = LineConnection.RunAsync(_engine, session, new FailingProtocol(), transport, TimeSpan.FromSeconds(5));
+        var run = LineConnection.RunAsync(_engine, session, new FailingProtocol(), transport, TimeSpan.FromSeconds(5), observer);
         await toServer.Writer.WriteAsync(Encoding.UTF8.GetBytes("boom\n"));
-
-        await Assert.ThrowsAsync<InvalidOperationException>(() => run.WaitAsync(TimeSpan.FromSeconds(10)));
+        return (run, transport, session, toClient);
     }
 
     private sealed class RecordingObserver : IConnectionObserver

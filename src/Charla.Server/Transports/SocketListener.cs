@@ -227,7 +227,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver
     {
         while (!_stopping)
         {
-            SafeSocketHandle? client;
+            SocketDescriptor? client;
             string host;
             SocketError error;
             try

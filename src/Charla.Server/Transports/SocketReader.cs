@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using System.Threading.Tasks.Sources;
 using Charla.Server.Transports.Epoll;
@@ -29,7 +30,7 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
     private const int Waiting = 1;
     private const int Signaled = 2;
 
-    private readonly SafeSocketHandle _handle;
+    private readonly SafeHandle _handle;
     private readonly Socket? _socket; // null on the epoll path, which calls the descriptor itself
     private readonly int _maxBufferedBytes;
     private byte[]? _buffer;
@@ -55,7 +56,7 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
 
     /// <summary>A reader told by <paramref name="loop"/> when input arrives on a non-blocking descriptor.</summary>
     [SupportedOSPlatform("linux")]
-    public SocketReader(SafeSocketHandle socket, int maxBufferedBytes, EpollLoop loop)
+    public SocketReader(SocketDescriptor socket, int maxBufferedBytes, EpollLoop loop)
     {
         _handle = socket;
         _maxBufferedBytes = maxBufferedBytes;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using Charla.Core.Output;
 using Charla.Protocols.Connections;
@@ -28,9 +29,9 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposab
     [ThreadStatic]
     private static byte[]? t_gather;
 
-    private readonly SafeSocketHandle _handle;
+    private readonly SafeHandle _handle;
     private readonly SocketReader _input;
-    private Socket? _socket; // the .NET path's socket; on the epoll path, made for the first send that must wait
+    private Socket? _socket; // the .NET path's socket; on the epoll path, made for the first send that must wait; null once disposed
     private volatile bool _outputAborted;
     private CancellationTokenSource? _slowSend;
 
@@ -49,7 +50,7 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposab
     /// <param name="maxBufferedInput">The most unhandled input held for the client, in bytes.</param>
     /// <param name="loop">The epoll loop that tells when input arrives.</param>
     [SupportedOSPlatform("linux")]
-    public SocketTransport(SafeSocketHandle socket, int maxBufferedInput, EpollLoop loop)
+    public SocketTransport(SocketDescriptor socket, int maxBufferedInput, EpollLoop loop)
     {
         _handle = socket;
         _input = new SocketReader(socket, maxBufferedInput, loop);
@@ -95,9 +96,18 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposab
             try
             {
                 // The epoll path sends on the descriptor: no .NET asynchronous context unless a send must wait.
-                sent = _input.IsWatched && OperatingSystem.IsLinux()
-                    ? RawSocketCalls.Send(_handle, chunk, out error)
-                    : _socket!.Send(chunk, SocketFlags.None, out error);
+                if (_input.IsWatched && OperatingSystem.IsLinux())
+                {
+                    sent = RawSocketCalls.Send(_handle, chunk, out error);
+                }
+                else if (Volatile.Read(ref _socket) is { } socket)
+                {
+                    sent = socket.Send(chunk, SocketFlags.None, out error);
+                }
+                else
+                {
+                    return new(false); // closed
+                }
             }
             catch (ObjectDisposedException)
             {
@@ -136,7 +146,7 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposab
         {
             try
             {
-                _socket?.Shutdown(SocketShutdown.Both);
+                Volatile.Read(ref _socket)?.Shutdown(SocketShutdown.Both);
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {
@@ -152,21 +162,41 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposab
     /// <summary>Closes the socket (again, harmlessly, after <see cref="CloseAsync"/>).</summary>
     public void Dispose()
     {
-        Volatile.Read(ref _socket)?.Dispose();
+        if (Interlocked.Exchange(ref _socket, null) is { } socket)
+        {
+            socket.Dispose();
+            if (_input.IsWatched)
+            {
+                _handle.DangerousRelease(); // the hold the slow-send socket had on the descriptor
+            }
+        }
+
         _handle.Dispose();
     }
 
     /// <summary>
     /// The socket to wait on for room: on the epoll path, made around the descriptor the first
-    /// time (one writer at a time, so never twice). It owns the descriptor from then on, as the
-    /// handle does: whichever is disposed first closes it.
+    /// time (one writer at a time, so never twice). It does not own the descriptor, but holds it
+    /// (a reference on the handle) until disposed, so the number cannot be closed and reused
+    /// under a send in flight.
     /// </summary>
     private Socket SlowSocket()
     {
-        if (Volatile.Read(ref _socket) is not { } socket)
+        if (Volatile.Read(ref _socket) is { } socket)
         {
-            socket = new Socket(_handle);
-            Volatile.Write(ref _socket, socket);
+            return socket;
+        }
+
+        var held = false;
+        _handle.DangerousAddRef(ref held); // throws once the transport is disposed
+        socket = new Socket(new SafeSocketHandle(_handle.DangerousGetHandle(), ownsHandle: false));
+        Volatile.Write(ref _socket, socket);
+        if (_handle.IsClosed && Interlocked.Exchange(ref _socket, null) == socket)
+        {
+            // Disposed while it was made, and Dispose did not see it: let go here.
+            socket.Dispose();
+            _handle.DangerousRelease();
+            throw new ObjectDisposedException(nameof(SocketTransport));
         }
 
         return socket;

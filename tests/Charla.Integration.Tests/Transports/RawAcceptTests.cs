@@ -35,7 +35,7 @@ public sealed class RawAcceptTests
         var buffer = new byte[16];
         Assert.Equal(0, RawSocketCalls.Receive(handle, buffer, out var wouldBlock));
         Assert.Equal(SocketError.WouldBlock, wouldBlock); // nothing sent yet, and the call did not wait
-        using var accepted = new Socket(handle);
+        using var accepted = new Socket(new SafeSocketHandle(handle.DangerousGetHandle(), ownsHandle: false)); // to read its options
         Assert.True(accepted.NoDelay);
         Assert.Equal(61, (int)accepted.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime)!);
         Assert.Equal(6, (int)accepted.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount)!);

@@ -30,7 +30,7 @@ internal static partial class RawSocketCalls
     /// non-blocking and close-on-exec from the start, and the peer's address as users see it
     /// (IPv4 as IPv4 even on a dual-stack socket). Null with the error when accept failed.
     /// </summary>
-    public static unsafe SafeSocketHandle? Accept(SafeHandle listener, out string remoteHost, out SocketError error)
+    public static unsafe SocketDescriptor? Accept(SafeHandle listener, out string remoteHost, out SocketError error)
     {
         var address = stackalloc byte[SockAddrStorageBytes];
         var length = SockAddrStorageBytes;
@@ -49,7 +49,7 @@ internal static partial class RawSocketCalls
 
         error = SocketError.Success;
         remoteHost = Host(new ReadOnlySpan<byte>(address, Math.Min(length, SockAddrStorageBytes)));
-        return new SafeSocketHandle(descriptor, ownsHandle: true);
+        return new SocketDescriptor(descriptor);
     }
 
     /// <summary>Makes a listening socket blocking, for a thread that waits in <see cref="Accept"/>.</summary>
