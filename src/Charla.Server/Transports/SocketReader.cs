@@ -31,7 +31,7 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
     private const int Signaled = 2;
 
     private readonly SafeHandle _handle;
-    private readonly Socket? _socket; // null on the epoll path, which calls the descriptor itself
+    private readonly ZeroByteWait? _dotnet; // the .NET path's socket and wait; null on the epoll path, which calls the descriptor itself
     private readonly int _maxBufferedBytes;
     private byte[]? _buffer;
     private int _start; // first byte not consumed
@@ -43,13 +43,11 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
     private readonly EpollLoop? _loop; // null: .NET's zero-byte receive tells
     private readonly ulong _epollToken;
     private int _readiness;
-    private ValueTask<int> _zeroByteReceive;
-    private Action? _onZeroByteReceived;
 
     /// <summary>A reader told by .NET's zero-byte receive on a non-blocking <paramref name="socket"/>.</summary>
     public SocketReader(Socket socket, int maxBufferedBytes)
     {
-        _socket = socket;
+        _dotnet = new ZeroByteWait(socket);
         _handle = socket.SafeHandle;
         _maxBufferedBytes = maxBufferedBytes;
     }
@@ -63,6 +61,9 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
         _epollToken = loop.Register(socket, this);
         _loop = loop;
     }
+
+    /// <summary>The socket's descriptor (the .NET socket's handle on the .NET path).</summary>
+    public SafeHandle Handle => _handle;
 
     /// <summary>True when an epoll loop tells this reader (and the socket's calls go straight to its descriptor).</summary>
     public bool IsWatched => _loop is not null;
@@ -146,13 +147,13 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
         _cancelRequested = true;
         try
         {
-            if (_socket is null && OperatingSystem.IsLinux())
+            if (_dotnet is null && OperatingSystem.IsLinux())
             {
                 RawSocketCalls.Shutdown(_handle, SocketShutdown.Receive);
             }
             else
             {
-                _socket?.Shutdown(SocketShutdown.Receive);
+                _dotnet?.Socket.Shutdown(SocketShutdown.Receive);
             }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
@@ -214,7 +215,8 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
         }
 
 #pragma warning disable CA2012 // The ValueTask is consumed exactly once: here when already complete, else in OnZeroByteReceived.
-        var wait = _socket!.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
+        var dotnet = _dotnet!;
+        var wait = dotnet.Socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
 #pragma warning restore CA2012
         if (wait.IsCompleted)
         {
@@ -222,15 +224,15 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
             return false;
         }
 
-        _zeroByteReceive = wait;
-        wait.GetAwaiter().UnsafeOnCompleted(_onZeroByteReceived ??= OnZeroByteReceived);
+        dotnet.Pending = wait;
+        wait.GetAwaiter().UnsafeOnCompleted(dotnet.OnReceived ??= OnZeroByteReceived);
         return true;
     }
 
     private void OnZeroByteReceived()
     {
-        var wait = _zeroByteReceive;
-        _zeroByteReceive = default;
+        var wait = _dotnet!.Pending;
+        _dotnet.Pending = default;
         try
         {
             wait.GetAwaiter().GetResult();
@@ -278,9 +280,9 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
         while (!_peerClosed && (_buffer is null || _end < _buffer.Length || _buffer.Length < _maxBufferedBytes))
         {
             EnsureRoom();
-            var received = _socket is null && OperatingSystem.IsLinux()
+            var received = _dotnet is null && OperatingSystem.IsLinux()
                 ? RawSocketCalls.Receive(_handle, _buffer.AsSpan(_end), out var error)
-                : _socket!.Receive(_buffer.AsSpan(_end), SocketFlags.None, out error);
+                : _dotnet!.Socket.Receive(_buffer.AsSpan(_end), SocketFlags.None, out error);
             if (error == SocketError.WouldBlock)
             {
                 break;
@@ -346,5 +348,18 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
             _buffer = null;
             _start = _examined = _end = 0;
         }
+    }
+
+    /// <summary>
+    /// What only the .NET path needs (its socket, the pending zero-byte receive and its
+    /// callback): apart, so that a reader on the epoll path does not carry it.
+    /// </summary>
+    private sealed class ZeroByteWait(Socket socket)
+    {
+        public Socket Socket { get; } = socket;
+
+        public ValueTask<int> Pending { get; set; }
+
+        public Action? OnReceived { get; set; }
     }
 }

@@ -29,7 +29,6 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposab
     [ThreadStatic]
     private static byte[]? t_gather;
 
-    private readonly SafeHandle _handle;
     private readonly SocketReader _input;
     private Socket? _socket; // the .NET path's socket; on the epoll path, made for the first send that must wait; null once disposed
     private volatile bool _outputAborted;
@@ -42,7 +41,6 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposab
         // Non-blocking: output is written by whichever thread drains the client's queue, and must never wait on the peer.
         socket.Blocking = false;
         _socket = socket;
-        _handle = socket.SafeHandle;
         _input = new SocketReader(socket, maxBufferedInput);
     }
 
@@ -52,9 +50,11 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposab
     [SupportedOSPlatform("linux")]
     public SocketTransport(SocketDescriptor socket, int maxBufferedInput, EpollLoop loop)
     {
-        _handle = socket;
         _input = new SocketReader(socket, maxBufferedInput, loop);
     }
+
+    // The descriptor's handle, which the reader keeps (one field less per connection).
+    private SafeHandle Handle => _input.Handle;
 
     public PipeReader Input => _input;
 
@@ -98,7 +98,7 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposab
                 // The epoll path sends on the descriptor: no .NET asynchronous context unless a send must wait.
                 if (_input.IsWatched && OperatingSystem.IsLinux())
                 {
-                    sent = RawSocketCalls.Send(_handle, chunk, out error);
+                    sent = RawSocketCalls.Send(Handle, chunk, out error);
                 }
                 else if (Volatile.Read(ref _socket) is { } socket)
                 {
@@ -140,7 +140,7 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposab
         _input.Complete();
         if (_input.IsWatched && OperatingSystem.IsLinux())
         {
-            RawSocketCalls.Shutdown(_handle, SocketShutdown.Both);
+            RawSocketCalls.Shutdown(Handle, SocketShutdown.Both);
         }
         else
         {
@@ -167,11 +167,11 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposab
             socket.Dispose();
             if (_input.IsWatched)
             {
-                _handle.DangerousRelease(); // the hold the slow-send socket had on the descriptor
+                Handle.DangerousRelease(); // the hold the slow-send socket had on the descriptor
             }
         }
 
-        _handle.Dispose();
+        Handle.Dispose();
     }
 
     /// <summary>
@@ -188,14 +188,14 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposab
         }
 
         var held = false;
-        _handle.DangerousAddRef(ref held); // throws once the transport is disposed
-        socket = new Socket(new SafeSocketHandle(_handle.DangerousGetHandle(), ownsHandle: false));
+        Handle.DangerousAddRef(ref held); // throws once the transport is disposed
+        socket = new Socket(new SafeSocketHandle(Handle.DangerousGetHandle(), ownsHandle: false));
         Volatile.Write(ref _socket, socket);
-        if (_handle.IsClosed && Interlocked.Exchange(ref _socket, null) == socket)
+        if (Handle.IsClosed && Interlocked.Exchange(ref _socket, null) == socket)
         {
             // Disposed while it was made, and Dispose did not see it: let go here.
             socket.Dispose();
-            _handle.DangerousRelease();
+            Handle.DangerousRelease();
             throw new ObjectDisposedException(nameof(SocketTransport));
         }
 
