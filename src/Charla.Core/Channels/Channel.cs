@@ -321,18 +321,24 @@ public sealed class Channel
 
         var mask = Wildcard.Normalize(change.Argument);
         var list = modes.ListOf(change.Setting);
-        var index = list.IndexOf(list.FirstOrDefault(e => string.Equals(e.Mask, mask, StringComparison.OrdinalIgnoreCase))!);
+        var index = -1;
+        for (var i = 0; i < list.Count && index < 0; i++)
+        {
+            index = string.Equals(list[i].Mask, mask, StringComparison.OrdinalIgnoreCase) ? i : -1;
+        }
+
         if (change.Add && index >= 0 || !change.Add && index < 0)
         {
             return (ModeOutcome.Unchanged, modes, change);
         }
 
-        if (change.Add && list.Length >= maxListEntries)
+        if (change.Add && list.Count >= maxListEntries)
         {
             return (ModeOutcome.ListFull, modes, change);
         }
 
-        var updated = change.Add ? list.Add(new ListEntry(mask, setBy, now)) : list.RemoveAt(index);
+        // A new array: the old one may be in a reader's hands.
+        ListEntry[] updated = change.Add ? [.. list, new ListEntry(mask, setBy, now)] : [.. list.Where((_, i) => i != index)];
         var result = change.Setting switch
         {
             ChannelSetting.Ban => modes with { Bans = updated },

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 
 namespace Charla.Core.Channels;
 
@@ -64,13 +63,15 @@ public sealed record ChannelModes
     /// <summary>The member limit; 0 for none.</summary>
     public int Limit { get; init; }
 
-    public ImmutableArray<ListEntry> Bans { get; init; } = [];
+    // Lists are arrays never changed in place (a change makes a new ChannelModes with a new
+    // array), so they are read without locks.
+    public IReadOnlyList<ListEntry> Bans { get; init; } = [];
 
-    public ImmutableArray<ListEntry> BanExceptions { get; init; } = [];
+    public IReadOnlyList<ListEntry> BanExceptions { get; init; } = [];
 
-    public ImmutableArray<ListEntry> InviteExceptions { get; init; } = [];
+    public IReadOnlyList<ListEntry> InviteExceptions { get; init; } = [];
 
-    public ImmutableArray<ListEntry> ListOf(ChannelSetting setting) => setting switch
+    public IReadOnlyList<ListEntry> ListOf(ChannelSetting setting) => setting switch
     {
         ChannelSetting.Ban => Bans,
         ChannelSetting.BanException => BanExceptions,
@@ -79,8 +80,21 @@ public sealed record ChannelModes
     };
 
     /// <summary>True when <paramref name="userMask"/> (nick!user@host) is banned and not excepted.</summary>
-    public bool IsBanned(string userMask) =>
-        Bans.Any(b => Wildcard.Matches(b.Mask, userMask)) && !BanExceptions.Any(e => Wildcard.Matches(e.Mask, userMask));
+    /// <remarks>Asked for every message to the channel: loops, not LINQ, so that it allocates nothing.</remarks>
+    public bool IsBanned(string userMask) => AnyMatches(Bans, userMask) && !AnyMatches(BanExceptions, userMask);
 
-    public bool IsInviteExcepted(string userMask) => InviteExceptions.Any(e => Wildcard.Matches(e.Mask, userMask));
+    public bool IsInviteExcepted(string userMask) => AnyMatches(InviteExceptions, userMask);
+
+    private static bool AnyMatches(IReadOnlyList<ListEntry> list, string userMask)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (Wildcard.Matches(list[i].Mask, userMask))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

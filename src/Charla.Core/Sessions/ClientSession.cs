@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Charla.Core.Channels;
 using Charla.Core.Output;
 using Charla.Core.Routing;
@@ -194,8 +193,23 @@ public abstract class ClientSession : IOutputOwner
 
     // Copy-on-write without a lock object (one less per connection): a compare-and-swap retried if another thread won.
     internal void AddChannel(Channel channel) =>
-        ImmutableInterlocked.Update(ref _channels, static (channels, added) => [.. channels, added], channel);
+        UpdateChannels(static (channels, added) => [.. channels, added], channel);
 
     internal void RemoveChannel(Channel channel) =>
-        ImmutableInterlocked.Update(ref _channels, static (channels, removed) => Array.FindAll(channels, c => c != removed), channel);
+        UpdateChannels(static (channels, removed) => Array.FindAll(channels, c => c != removed), channel);
+
+    private void UpdateChannels(Func<Channel[], Channel, Channel[]> change, Channel channel)
+    {
+        var current = Volatile.Read(ref _channels);
+        while (true)
+        {
+            var seen = Interlocked.CompareExchange(ref _channels, change(current, channel), current);
+            if (ReferenceEquals(seen, current))
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
 }
