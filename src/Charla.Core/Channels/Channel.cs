@@ -322,9 +322,13 @@ public sealed class Channel
         var mask = Wildcard.Normalize(change.Argument);
         var list = modes.ListOf(change.Setting);
         var index = -1;
-        for (var i = 0; i < list.Count && index < 0; i++)
+        for (var i = 0; i < list.Count; i++)
         {
-            index = string.Equals(list[i].Mask, mask, StringComparison.OrdinalIgnoreCase) ? i : -1;
+            if (string.Equals(list[i].Mask, mask, StringComparison.OrdinalIgnoreCase))
+            {
+                index = i;
+                break;
+            }
         }
 
         if (change.Add && index >= 0 || !change.Add && index < 0)

@@ -1,4 +1,3 @@
-
 namespace Charla.Core.Channels;
 
 /// <summary>A channel setting that can be changed (IRC's channel modes, in the core's words).</summary>

@@ -33,6 +33,8 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
     private readonly SafeHandle _handle;
     private readonly ZeroByteWait? _dotnet; // the .NET path's socket and wait; null on the epoll path, which calls the descriptor itself
     private readonly int _maxBufferedBytes;
+    private readonly EpollLoop? _loop; // null: .NET's zero-byte receive tells
+    private readonly ulong _epollToken;
     private byte[]? _buffer;
     private int _start; // first byte not consumed
     private int _examined; // first byte not examined
@@ -40,8 +42,6 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
     private bool _peerClosed;
     private volatile bool _cancelRequested;
     private ManualResetValueTaskSourceCore<ReadResult> _pending; // continuations run inline, on the thread that was told
-    private readonly EpollLoop? _loop; // null: .NET's zero-byte receive tells
-    private readonly ulong _epollToken;
     private int _readiness;
 
     /// <summary>A reader told by .NET's zero-byte receive on a non-blocking <paramref name="socket"/>.</summary>
