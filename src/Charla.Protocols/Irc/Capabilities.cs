@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Charla.Protocols.Irc;
 
 /// <summary>
@@ -47,11 +45,11 @@ public static class Capabilities
     /// <summary>labeled-response: replies to a command sent with a label tag carry that label.</summary>
     public const string LabeledResponse = "labeled-response";
 
-    public static readonly FrozenSet<string> Supported = new[]
+    public static readonly IReadOnlySet<string> Supported = new HashSet<string>(StringComparer.Ordinal)
     {
         AwayNotify, Batch, CapNotify, Chghost, EchoMessage, ExtendedJoin, InviteNotify, LabeledResponse, MessageTags, MultiPrefix, ServerTime,
         Setname, UserhostInNames,
-    }.ToFrozenSet(StringComparer.Ordinal);
+    };
 
     /// <summary>The wire-form features the enabled capabilities ask for.</summary>
     public static IrcFeatures FeaturesOf(IReadOnlyCollection<string> enabled)

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 using Charla.Core.Channels;
 
@@ -11,27 +10,44 @@ namespace Charla.Protocols.Irc;
 /// </summary>
 public static class ChannelModeLetters
 {
-    private static readonly FrozenDictionary<char, ChannelSetting> ByLetter = new Dictionary<char, ChannelSetting>
+    public static bool TryGet(char letter, out ChannelSetting setting)
     {
-        ['b'] = ChannelSetting.Ban,
-        ['e'] = ChannelSetting.BanException,
-        ['I'] = ChannelSetting.InviteException,
-        ['k'] = ChannelSetting.Key,
-        ['l'] = ChannelSetting.Limit,
-        ['i'] = ChannelSetting.InviteOnly,
-        ['m'] = ChannelSetting.Moderated,
-        ['n'] = ChannelSetting.NoExternalMessages,
-        ['s'] = ChannelSetting.Secret,
-        ['t'] = ChannelSetting.TopicLocked,
-        ['o'] = ChannelSetting.Operator,
-        ['v'] = ChannelSetting.Voice,
-    }.ToFrozenDictionary();
+        ChannelSetting? found = letter switch
+        {
+            'b' => ChannelSetting.Ban,
+            'e' => ChannelSetting.BanException,
+            'I' => ChannelSetting.InviteException,
+            'k' => ChannelSetting.Key,
+            'l' => ChannelSetting.Limit,
+            'i' => ChannelSetting.InviteOnly,
+            'm' => ChannelSetting.Moderated,
+            'n' => ChannelSetting.NoExternalMessages,
+            's' => ChannelSetting.Secret,
+            't' => ChannelSetting.TopicLocked,
+            'o' => ChannelSetting.Operator,
+            'v' => ChannelSetting.Voice,
+            _ => null,
+        };
+        setting = found.GetValueOrDefault();
+        return found.HasValue;
+    }
 
-    private static readonly FrozenDictionary<ChannelSetting, char> BySetting = ByLetter.ToFrozenDictionary(p => p.Value, p => p.Key);
-
-    public static bool TryGet(char letter, out ChannelSetting setting) => ByLetter.TryGetValue(letter, out setting);
-
-    public static char Letter(ChannelSetting setting) => BySetting[setting];
+    public static char Letter(ChannelSetting setting) => setting switch
+    {
+        ChannelSetting.Ban => 'b',
+        ChannelSetting.BanException => 'e',
+        ChannelSetting.InviteException => 'I',
+        ChannelSetting.Key => 'k',
+        ChannelSetting.Limit => 'l',
+        ChannelSetting.InviteOnly => 'i',
+        ChannelSetting.Moderated => 'm',
+        ChannelSetting.NoExternalMessages => 'n',
+        ChannelSetting.Secret => 's',
+        ChannelSetting.TopicLocked => 't',
+        ChannelSetting.Operator => 'o',
+        ChannelSetting.Voice => 'v',
+        _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, "No IRC mode letter for this setting."),
+    };
 
     public static bool IsList(ChannelSetting setting) =>
         setting is ChannelSetting.Ban or ChannelSetting.BanException or ChannelSetting.InviteException;

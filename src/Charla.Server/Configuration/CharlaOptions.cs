@@ -24,6 +24,18 @@ public sealed class CharlaOptions
     public EngineOptions Limits { get; set; } = new();
 
     public TcpOptions Tcp { get; set; } = new();
+
+    public MemoryOptions Memory { get; set; } = new();
+}
+
+/// <summary>How the server handles its own memory.</summary>
+public sealed class MemoryOptions
+{
+    /// <summary>
+    /// When the server goes quiet after a burst that grew its heap (a wave of logins), run one
+    /// full collection that gives the empty pages back to the system. False keeps them.
+    /// </summary>
+    public bool TrimWhenIdle { get; set; } = true;
 }
 
 /// <summary>The HTTP listener: <c>/healthz</c> now; the web client and metrics later.</summary>

@@ -5,6 +5,7 @@ using Charla.Protocols.Irc;
 using Charla.Server.Configuration;
 using Charla.Server.Health;
 using Charla.Server.Liveness;
+using Charla.Server.Memory;
 using Charla.Server.Transports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
@@ -41,6 +42,9 @@ public sealed partial class CharlaServer : IAsyncDisposable
 
     public ChatEngine Engine { get; }
 
+    /// <summary>The host's services, for tests that look at one of them.</summary>
+    internal IServiceProvider Services => _app.Services;
+
     /// <summary>Where plain mode listens, with the real port once started.</summary>
     public IPEndPoint PlainEndPoint => _lineListeners.PlainEndPoint;
 
@@ -76,6 +80,12 @@ public sealed partial class CharlaServer : IAsyncDisposable
         builder.Services.AddSingleton(sp => new ChatEngine(options.Limits, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(sp => new IrcServerInfo(options.Irc, options.Limits, sp.GetRequiredService<ChatEngine>().StartedAt));
         builder.Services.AddHostedService<LivenessService>();
+        if (options.Memory.TrimWhenIdle)
+        {
+            builder.Services.AddSingleton<IdleMemoryTrimService>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryTrimService>());
+        }
+
         builder.Services.AddSingleton<LineListeners>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LineListeners>());
 

@@ -32,6 +32,8 @@ internal sealed class TestServer : IAsyncDisposable
 
     public ChatEngine Engine => _server.Engine;
 
+    public IServiceProvider Services => _server.Services;
+
     /// <param name="settings">Configuration keys and values, as in the JSON file: ("Plain:MaxLineBytes", "50").</param>
     public static async Task<TestServer> StartAsync(params (string Key, string Value)[] settings)
     {

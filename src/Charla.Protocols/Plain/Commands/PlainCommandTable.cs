@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Charla.Protocols.Plain.Commands;
 
 /// <summary>The plain-mode commands by name (case-insensitive).</summary>
@@ -7,7 +5,7 @@ public sealed class PlainCommandTable
 {
     public static readonly PlainCommandTable Default = new();
 
-    private readonly FrozenDictionary<string, IPlainCommand> _byName;
+    private readonly Dictionary<string, IPlainCommand> _byName;
     private readonly IPlainCommand[] _inHelpOrder;
 
     private PlainCommandTable()
@@ -20,7 +18,7 @@ public sealed class PlainCommandTable
             new HelpCommand(() => _inHelpOrder!),
             new QuitCommand(),
         ];
-        _byName = _inHelpOrder.ToFrozenDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+        _byName = _inHelpOrder.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
     }
 
     public IPlainCommand? Find(string name) => _byName.GetValueOrDefault(name);
