@@ -227,6 +227,31 @@ public sealed class OutputQueueTests
         Assert.Equal(10, line.Length);
     }
 
+    [Fact]
+    public void A_queue_written_now_leaves_its_batch_at_once_and_the_others_wait_for_the_batch_to_close()
+    {
+        var (leaving, staying) = (new RecordingWriter(), new RecordingWriter());
+        var (leavingQueue, stayingQueue) = (new OutputQueue(10_000), new OutputQueue(10_000));
+        leavingQueue.Attach(leaving);
+        stayingQueue.Attach(staying);
+
+        using (OutputBatch.Open())
+        {
+            Assert.True(stayingQueue.TryEnqueue(new byte[] { 1 }));
+            Assert.True(leavingQueue.TryEnqueue(new byte[] { 2 }));
+            Assert.True(leavingQueue.TryEnqueueCopy(new byte[] { 3 }));
+
+            OutputBatch.WriteNow(leavingQueue);
+
+            Assert.Equal([2, 3], Assert.Single(leaving.Writes));
+            Assert.True(leavingQueue.WhenDrainedAsync().IsCompletedSuccessfully);
+            Assert.Empty(staying.Writes);
+        }
+
+        Assert.Equal([1], Assert.Single(staying.Writes));
+        Assert.Single(leaving.Writes); // written once, not again when the batch closed
+    }
+
     private sealed class CountingOwner : IOutputOwner
     {
         public int Gone { get; private set; }

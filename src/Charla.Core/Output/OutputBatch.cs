@@ -40,6 +40,18 @@ public static class OutputBatch
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="queue"/> now, on this thread, if it waits in this thread's open batch
+    /// (a closing client's goodbye, which its connection waits for before closing the socket).
+    /// </summary>
+    public static void WriteNow(OutputQueue queue)
+    {
+        if (t_ready is { } ready && ready.Remove(queue))
+        {
+            queue.Drain();
+        }
+    }
+
     private static void Close()
     {
         if (--t_depth > 0 || t_ready is not { Count: > 0 } ready)

@@ -186,12 +186,20 @@ public static class LineConnection
     private static async Task FinishAsync(
         ClientSession session, ReadOnlyMemory<byte> goodbye, DisconnectReason reason, ILineTransport transport, TimeSpan drainTimeout)
     {
-        if (!goodbye.IsEmpty && !reason.DiscardsOutput)
+        // The goodbye (and anything still queued) is written here, now, not at the end of an
+        // enclosing batch or by a writer lane: a client that reads is drained before the wait
+        // below, so leaving costs no hop to another thread and no timer.
+        using (OutputBatch.Open())
         {
-            session.Output.TryEnqueue(goodbye);
+            if (!goodbye.IsEmpty && !reason.DiscardsOutput)
+            {
+                session.Output.TryEnqueue(goodbye);
+            }
+
+            session.Output.Complete();
+            OutputBatch.WriteNow(session.Output);
         }
 
-        session.Output.Complete();
         if (reason.DiscardsOutput)
         {
             transport.AbortOutput();
