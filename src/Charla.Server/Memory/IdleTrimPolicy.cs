@@ -19,8 +19,8 @@ public sealed class IdleTrimPolicy(long quietBytesPerSample, int quietSamples, l
 
     /// <summary>
     /// The defaults of <c>charla serve</c>, sampled twice a second: quiet is less than 128 KiB
-    /// allocated in each of two samples in a row (a second with less than an eighth of the 1 MiB
-    /// gen0 budget; a few chatting users), and a trim is worth it once the heap has grown 4 MiB
+    /// allocated in each of two half-second samples in a row (an eighth of the 1 MiB gen0 budget
+    /// per sample: a few chatting users), and a trim is worth it once the heap has grown 4 MiB
     /// above its lowest point.
     /// </summary>
     public static IdleTrimPolicy Default() => new(128 * 1024, 2, 4 * 1024 * 1024);

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
-using Charla.Server.Transports.Epoll;
 using Charla.Protocols.Connections;
 using Charla.Server.Hosting;
+using Charla.Server.Transports.Epoll;
 using Microsoft.Extensions.Logging;
 
 namespace Charla.Server.Transports;

@@ -14,6 +14,10 @@ public sealed class IdleMemoryTrimTests
 {
     private const int MiB = 1024 * 1024;
 
+    // Where the busy phase's garbage goes, so that each array really is allocated on the heap
+    // (the JIT may put an array that never escapes on the stack).
+    private static byte[]? s_sink;
+
     [Fact]
     public async Task After_a_burst_that_grew_the_heap_the_quiet_server_trims_it_once_and_not_while_it_is_busy()
     {
@@ -31,12 +35,11 @@ public sealed class IdleMemoryTrimTests
         }
 
         // Still busy: 4 MiB a second for 3 seconds. Nothing may be trimmed meanwhile.
-        var garbage = 0L;
         for (var i = 0; i < 30; i++)
         {
             for (var j = 0; j < 400; j++)
             {
-                garbage += new byte[1024].Length;
+                s_sink = new byte[1024];
             }
 
             await Task.Delay(100);
@@ -45,6 +48,7 @@ public sealed class IdleMemoryTrimTests
         Assert.Equal(trimsBefore, trim.Trims);
         GC.KeepAlive(burst);
         burst = null;
+        s_sink = null;
         var committedBusy = GC.GetGCMemoryInfo().TotalCommittedBytes;
 
         // Quiet: a trim within a few seconds, one only, and the heap is smaller after it.
@@ -58,7 +62,6 @@ public sealed class IdleMemoryTrimTests
         Assert.True(committedAfter < committedBusy - 16L * MiB, $"committed {committedBusy / MiB} MiB before the trim, {committedAfter / MiB} MiB after");
         await Task.Delay(2000);
         Assert.Equal(trimsBefore + 1, trim.Trims);
-        Assert.True(garbage > 0);
     }
 
     [Fact]
