@@ -58,7 +58,7 @@ var root = new RootCommand("charla-load: load scenarios over real sockets (IRC o
 {
     Scenario("fanout", "C clients in one channel, S senders x M messages.", [clients, senders, messages, rate],
         (p, t) => FanoutScenario.RunAsync(Options(p), p.GetValue(clients), p.GetValue(senders), p.GetValue(messages), p.GetValue(rate), t)),
-    Scenario("channels", "C clients over K channels, everyone sending M messages at a rate.", [clients, channels, messages, rate],
+    Scenario("channels", "C clients over K channels, everyone sending M messages, unbounded or at a rate.", [clients, channels, messages, rate],
         (p, t) => ChannelsScenario.RunAsync(Options(p), p.GetValue(clients), p.GetValue(channels), p.GetValue(messages), p.GetValue(rate), t)),
     Scenario("idle", "N registered and joined connections: server KiB per connection.", [clients, perChannel, seconds],
         (p, t) => IdleScenario.RunAsync(Options(p), p.GetValue(clients), p.GetValue(perChannel), TimeSpan.FromSeconds(p.GetValue(seconds)), t)),

@@ -105,29 +105,78 @@ public sealed class OutputQueueTests
     }
 
     [Fact]
-    public async Task A_big_batch_is_written_by_the_pool_each_queue_once()
+    public void A_small_batch_is_written_on_its_own_thread_as_it_closes_each_queue_once()
     {
-        var queues = Enumerable.Range(0, 40).Select(_ => (Queue: new OutputQueue(100), Writer: new RecordingWriter())).ToList();
-        foreach (var (queue, writer) in queues)
-        {
-            queue.Attach(writer);
-        }
+        var queues = AttachedQueues(OutputBatch.InlineWriteLimit);
 
         using (OutputBatch.Open())
         {
-            foreach (var (queue, _) in queues)
-            {
-                queue.TryEnqueue(new byte[] { 1 });
-                queue.TryEnqueue(new byte[] { 2 });
-            }
+            EnqueueTwoLinesEach(queues);
+            Assert.All(queues, q => Assert.Empty(q.Writer.Writes));
         }
 
-        foreach (var (queue, writer) in queues)
+        // No await since: the closing batch wrote them itself.
+        Assert.All(queues, q => Assert.Equal([1, 2], Assert.Single(q.Writer.Writes)));
+    }
+
+    [Fact]
+    public async Task A_big_batch_is_written_by_the_pool_each_queue_once()
+    {
+        var queues = AttachedQueues(OutputBatch.InlineWriteLimit + 8);
+
+        using (OutputBatch.Open())
         {
-            queue.Complete();
-            await queue.WhenDrainedAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            Assert.Equal([1, 2], Assert.Single(writer.Writes));
+            EnqueueTwoLinesEach(queues);
         }
+
+        await AssertEachWrittenOnceAsync(queues);
+    }
+
+    [Fact]
+    public void Inside_an_outer_batch_a_few_writes_wait_for_it_and_go_out_together()
+    {
+        var (first, second) = (AttachedQueues(3), AttachedQueues(3));
+
+        using (OutputBatch.Open()) // an epoll loop's turn
+        {
+            using (OutputBatch.Open()) // one read
+            {
+                EnqueueTwoLinesEach(first);
+            }
+
+            Assert.All(first, q => Assert.Empty(q.Writer.Writes));
+            using (OutputBatch.Open()) // the next read
+            {
+                EnqueueTwoLinesEach(second);
+                EnqueueTwoLinesEach(first); // the same clients again: still one write each
+            }
+
+            Assert.All(first.Concat(second), q => Assert.Empty(q.Writer.Writes));
+        }
+
+        Assert.Equal([1, 2, 1, 2], Assert.Single(first[0].Writer.Writes));
+        Assert.All(second, q => Assert.Equal([1, 2], Assert.Single(q.Writer.Writes)));
+    }
+
+    [Fact]
+    public async Task Inside_an_outer_batch_a_big_fan_out_goes_to_the_pool_when_its_own_batch_closes()
+    {
+        var queues = AttachedQueues(OutputBatch.InlineWriteLimit + 8);
+        bool writtenWhileOpen;
+
+        using (OutputBatch.Open())
+        {
+            using (OutputBatch.Open())
+            {
+                EnqueueTwoLinesEach(queues);
+            }
+
+            // Handed over already: the pool writes while the outer batch is still open.
+            writtenWhileOpen = SpinWait.SpinUntil(() => queues.All(q => q.Queue.QueuedBytes == 0), TimeSpan.FromSeconds(10));
+        }
+
+        Assert.True(writtenWhileOpen);
+        await AssertEachWrittenOnceAsync(queues);
     }
 
     [Fact]
@@ -250,6 +299,36 @@ public sealed class OutputQueueTests
 
         Assert.Equal([1], Assert.Single(staying.Writes));
         Assert.Single(leaving.Writes); // written once, not again when the batch closed
+    }
+
+    private static List<(OutputQueue Queue, RecordingWriter Writer)> AttachedQueues(int count)
+    {
+        var queues = Enumerable.Range(0, count).Select(_ => (Queue: new OutputQueue(100), Writer: new RecordingWriter())).ToList();
+        foreach (var (queue, writer) in queues)
+        {
+            queue.Attach(writer);
+        }
+
+        return queues;
+    }
+
+    private static void EnqueueTwoLinesEach(List<(OutputQueue Queue, RecordingWriter Writer)> queues)
+    {
+        foreach (var (queue, _) in queues)
+        {
+            Assert.True(queue.TryEnqueue(new byte[] { 1 }));
+            Assert.True(queue.TryEnqueue(new byte[] { 2 }));
+        }
+    }
+
+    private static async Task AssertEachWrittenOnceAsync(List<(OutputQueue Queue, RecordingWriter Writer)> queues)
+    {
+        foreach (var (queue, writer) in queues)
+        {
+            queue.Complete();
+            await queue.WhenDrainedAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal([1, 2], Assert.Single(writer.Writes));
+        }
     }
 
     private sealed class CountingOwner : IOutputOwner

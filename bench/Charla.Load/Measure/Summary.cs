@@ -32,6 +32,7 @@ public static class Summary
         ["channels"] =
         [
             new("deliveries/s", r => r.DeliveriesPerSecond, true),
+            new("server CPU s per 1M deliveries", r => r.CpuSecondsPerMillionDeliveries, false),
             new("p99 ms", r => r.P99Ms, false),
             new("lost", r => r.Lost, false),
         ],
@@ -78,7 +79,7 @@ public static class Summary
     private static string Key(LoadResult r) => r.Scenario switch
     {
         "fanout" or "fanout-rate" => $"{r.Scenario} {r.Clients}c {r.Senders}x{r.Messages}" + (r.Rate > 0 ? $" @{r.Rate}/s" : string.Empty),
-        "channels" => $"channels {r.Clients}c/{r.Channels}ch {r.Messages}@{r.Rate}/s",
+        "channels" => $"channels {r.Clients}c/{r.Channels}ch {r.Messages}" + (r.Rate > 0 ? $"@{r.Rate}/s" : " unbounded"),
         "idle" => $"idle {r.Clients}",
         _ => $"{r.Scenario} {r.Clients}",
     };

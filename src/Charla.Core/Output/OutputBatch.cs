@@ -9,11 +9,21 @@ namespace Charla.Core.Output;
 /// </summary>
 /// <remarks>
 /// A batch must open and close on the same thread with no await in between (the read loop's
-/// synchronous part). A batch that readied only one queue (a reply to the client who spoke)
-/// writes it at once on its own thread. Outside any batch a ready queue goes to its lane.
+/// synchronous part). A batch that readied at most <see cref="InlineWriteLimit"/> queues (a
+/// reply to the client who spoke, a line to a small channel) writes them itself on its own
+/// thread: handing a few writes to the pool costs more in wakeups and spinning than the writes
+/// themselves (churn, bench/RESULTS.md). Bigger fan-outs go to the lanes as soon as a batch
+/// closes, where the cores share them and each recipient's lines from several senders meet in
+/// one write. Batches nest: an epoll loop opens one around each turn, so the few writes of all
+/// the reads in a turn go out together at its end (as an event-loop server flushes after its
+/// turn), and a client woken by several of them is woken once. Outside any batch a ready queue
+/// goes to its lane.
 /// </remarks>
 public static class OutputBatch
 {
+    /// <summary>The most queues a closing batch writes itself; more go to the writer lanes.</summary>
+    public const int InlineWriteLimit = 32;
+
     [ThreadStatic]
     private static List<OutputQueue>? t_ready;
 
@@ -54,24 +64,32 @@ public static class OutputBatch
 
     private static void Close()
     {
-        if (--t_depth > 0 || t_ready is not { Count: > 0 } ready)
+        var outermost = --t_depth == 0;
+        if (t_ready is not { Count: > 0 } ready || (!outermost && ready.Count <= InlineWriteLimit))
         {
-            return;
+            return; // a few writes wait for the outermost batch (an epoll loop's turn), to go out together
         }
 
-        if (ready.Count == 1)
-        {
-            ready[0].Drain();
-        }
-        else
+        t_ready = null; // a drain that opens a batch of its own (a client gone, closed) gets its own list
+        try
         {
             foreach (var queue in ready)
             {
-                WriteLanes.Enqueue(queue);
+                if (outermost && ready.Count <= InlineWriteLimit)
+                {
+                    queue.Drain();
+                }
+                else
+                {
+                    WriteLanes.Enqueue(queue);
+                }
             }
         }
-
-        ready.Clear();
+        finally
+        {
+            ready.Clear();
+            t_ready ??= ready;
+        }
     }
 
     /// <summary>An open batch; disposing it closes the batch.</summary>

@@ -17,7 +17,8 @@ namespace Charla.Protocols.Connections;
 /// </summary>
 /// <remarks>
 /// Each read buffer is handled inside one <see cref="OutputBatch"/>: whatever its lines queue
-/// for other clients is written once per recipient when the buffer is done.
+/// for other clients is written once per recipient when the buffer is done (or, for a few
+/// recipients, when an enclosing batch, an epoll loop's turn, is done).
 /// </remarks>
 public static class LineConnection
 {

@@ -13,13 +13,19 @@ namespace Charla.Server.Transports;
 /// one on its <see cref="SocketTransport"/> and, when stopped, waits for them to finish their goodbyes.
 /// </summary>
 /// <remarks>
-/// With epoll loops (Linux), a thread of its own waits in accept(2) and hands each descriptor
-/// straight to a transport that an epoll loop watches: no .NET <see cref="Socket"/>, endpoint
-/// or asynchronous accept per connection. Else .NET's <see cref="Socket.AcceptAsync()"/>.
-/// A connection starts on the accepting thread and runs until its first read waits.
+/// With epoll loops (Linux), the loops watch the non-blocking listening socket too: the loop
+/// told of arrivals accepts them (accept(2), until none is left) and hands each descriptor
+/// straight to a transport that a loop watches: no .NET <see cref="Socket"/>, endpoint or
+/// asynchronous accept per connection, and no thread woken just to accept. Else .NET's
+/// <see cref="Socket.AcceptAsync()"/>. A connection starts on the accepting thread and runs
+/// until its first read waits.
 /// </remarks>
-internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver
+internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IEpollClient
 {
+    // After a failed accept (out of descriptors or memory) the waiting connections are tried
+    // again this much later: edge-triggered, nothing else would tell the loops they still wait.
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMilliseconds(100);
+
     // Deep enough for a crowd reconnecting at once (the kernel caps it at net.core.somaxconn).
     private const int Backlog = 4096;
 
@@ -33,6 +39,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver
     private Action<Socket>? _tuneAccepted;
     private Task _acceptLoop = Task.CompletedTask;
     private volatile bool _stopping;
+    private int _accepting; // loops in OnReadable now: stopping waits for them
     private int _active = 1; // one for the listener itself, released when it stops
 
     private SocketListener(Socket socket, string name, ILogger logger)
@@ -80,7 +87,15 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver
         _maxBufferedInput = maxBufferedInput;
         _loops = loops;
         _tuneAccepted = tuneAccepted;
-        _acceptLoop = loops is not null && OperatingSystem.IsLinux() ? StartAcceptThread() : AcceptLoopAsync();
+        if (loops is not null && OperatingSystem.IsLinux())
+        {
+            _socket.Blocking = false;
+            loops.WatchListener(_socket.SafeHandle, this);
+        }
+        else
+        {
+            _acceptLoop = AcceptLoopAsync();
+        }
     }
 
     /// <summary>Stops accepting, then waits (within the token) for the accepted connections to end.</summary>
@@ -88,6 +103,11 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver
     {
         Close();
         await _acceptLoop;
+        while (Volatile.Read(ref _accepting) > 0)
+        {
+            await Task.Delay(1, cancellationToken); // a loop still starting what it accepted: it is counted in before Release
+        }
+
         Release();
         try
         {
@@ -108,13 +128,8 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver
     private void Close()
     {
         _stopping = true;
-        if (OperatingSystem.IsLinux())
-        {
-            // Wakes the accept thread: closing alone would not, while its call holds the descriptor.
-            RawSocketCalls.Shutdown(_socket.SafeHandle, SocketShutdown.Receive);
-        }
-
-        _socket.Dispose();
+        Interlocked.MemoryBarrier(); // before StopAsync reads _accepting: a loop that has not seen _stopping is counted
+        _socket.Dispose(); // also out of the loops' epoll sets
     }
 
     private static Socket Open(IPEndPoint endpoint)
@@ -198,32 +213,26 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver
         }
     }
 
-    [SupportedOSPlatform("linux")]
-    private Task StartAcceptThread()
+    /// <summary>Connections are waiting (told by an epoll loop, on its thread): accepts and starts them all.</summary>
+    void IEpollClient.OnReadable()
     {
-        RawSocketCalls.SetBlocking(_socket.SafeHandle);
-        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
+        Interlocked.Increment(ref _accepting);
+        try
         {
-            try
+            if (!_stopping && OperatingSystem.IsLinux())
             {
-                AcceptDescriptors();
+                AcceptWaiting();
             }
-            finally
-            {
-                stopped.TrySetResult();
-            }
-        })
+        }
+        finally
         {
-            IsBackground = true,
-            Name = $"charla-accept-{_name}",
-        };
-        thread.Start();
-        return stopped.Task;
+            Interlocked.Decrement(ref _accepting);
+        }
     }
 
+    /// <summary>Accepts until none is waiting (edge-triggered: the loops say so once per arrival).</summary>
     [SupportedOSPlatform("linux")]
-    private void AcceptDescriptors()
+    private void AcceptWaiting()
     {
         while (!_stopping)
         {
@@ -241,19 +250,19 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver
 
             if (client is null)
             {
-                if (_stopping)
+                if (error is SocketError.ConnectionAborted or SocketError.ConnectionReset)
                 {
-                    return;
+                    continue; // gone before it was accepted
                 }
 
-                if (error is not (SocketError.ConnectionAborted or SocketError.ConnectionReset))
+                if (error is not SocketError.WouldBlock && !_stopping)
                 {
-                    // Out of descriptors or memory: say so, and give closing connections a moment.
+                    // Out of descriptors or memory: say so, and try again when closing connections may have freed some.
                     _logger.LogWarning("{Listener}: accept failed: {Error}", _name, error);
-                    Thread.Sleep(100);
+                    _ = RetryLaterAsync();
                 }
 
-                continue;
+                return;
             }
 
             SocketTransport transport;
@@ -270,6 +279,12 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver
 
             Launch(transport, host);
         }
+    }
+
+    private async Task RetryLaterAsync()
+    {
+        await Task.Delay(RetryAfterFailure);
+        ((IEpollClient)this).OnReadable();
     }
 
     /// <summary>Starts a connection here, with no hop: it runs only until its first read waits, then accepting goes on.</summary>

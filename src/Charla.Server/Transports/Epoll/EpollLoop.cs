@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
+using Charla.Core.Output;
 using Microsoft.Extensions.Logging;
 using static Charla.Server.Transports.Epoll.EpollInterop;
 
@@ -14,7 +15,8 @@ namespace Charla.Server.Transports.Epoll;
 /// Why not .NET's own wait (a zero-byte <c>ReceiveAsync</c>): a pending receive holds its event
 /// args, operation and callback, about 0.5 KiB per idle connection, and the async method
 /// awaiting it another 0.2 KiB (bench/RESULTS.md). Here an idle connection costs a slot in a
-/// table. The descriptors come from the listener's own accept (<see cref="RawSocketCalls"/>);
+/// table. The descriptors come from the listener's own accept (<see cref="RawSocketCalls"/>),
+/// made on these loops' threads too when the listening socket reports arrivals;
 /// only a send that must wait for room goes through a .NET socket. Events carry a slot and a generation, not the descriptor, so an
 /// event that arrives after its connection closed (or after the slot was reused) is dropped.
 /// </remarks>
@@ -46,7 +48,15 @@ internal sealed unsafe class EpollLoop : IDisposable
     }
 
     /// <summary>Watches <paramref name="socket"/> for input; returns the token to <see cref="Unregister"/> it with.</summary>
-    public ulong Register(SafeHandle socket, IEpollClient client)
+    public ulong Register(SafeHandle socket, IEpollClient client) => Register(socket, client, EpollIn | EpollRdHup | EpollEt);
+
+    /// <summary>
+    /// Watches a non-blocking listening socket for connections waiting to be accepted. Every loop
+    /// may watch the same listener: EPOLLEXCLUSIVE wakes one waiting loop per arrival, not all.
+    /// </summary>
+    public ulong RegisterListener(SafeHandle listener, IEpollClient client) => Register(listener, client, EpollIn | EpollEt | EpollExclusive);
+
+    private ulong Register(SafeHandle socket, IEpollClient client, uint events)
     {
         ulong token;
         lock (_gate)
@@ -64,7 +74,7 @@ internal sealed unsafe class EpollLoop : IDisposable
 
         try
         {
-            Control(EpollCtlAdd, Descriptor(socket), EpollIn | EpollRdHup | EpollEt, token);
+            Control(EpollCtlAdd, Descriptor(socket), events, token);
         }
         catch
         {
@@ -144,10 +154,15 @@ internal sealed unsafe class EpollLoop : IDisposable
                     }
                 }
 
-                for (var i = 0; i < count; i++)
+                // One output batch per turn: what the turn's reads queue for a few clients is
+                // written when the turn is done, once per client (OutputBatch).
+                using (OutputBatch.Open())
                 {
-                    Tell(ready[i]);
-                    ready[i] = null;
+                    for (var i = 0; i < count; i++)
+                    {
+                        Tell(ready[i]);
+                        ready[i] = null;
+                    }
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using Microsoft.Extensions.Logging;
 
@@ -26,6 +27,16 @@ internal sealed class EpollLoops : IDisposable
         }
 
         return new(loops);
+    }
+
+    /// <summary>Has every loop watch <paramref name="listener"/> (non-blocking) and tell <paramref name="client"/> of arrivals; it stays watched until closed.</summary>
+    [SupportedOSPlatform("linux")]
+    public void WatchListener(SafeHandle listener, IEpollClient client)
+    {
+        foreach (var loop in _loops)
+        {
+            loop.RegisterListener(listener, client);
+        }
     }
 
     /// <summary>The loop for the next connection.</summary>

@@ -17,7 +17,6 @@ namespace Charla.Server.Transports.Epoll;
 [SupportedOSPlatform("linux")]
 internal static partial class RawSocketCalls
 {
-    private const int FSetFl = 4;
     private const int SockNonBlock = 0x800; // O_NONBLOCK
     private const int SockCloExec = 0x80000; // O_CLOEXEC
     private const int MsgNoSignal = 0x4000; // a peer gone is an error to handle, not a SIGPIPE
@@ -26,9 +25,10 @@ internal static partial class RawSocketCalls
     private const int SockAddrStorageBytes = 128;
 
     /// <summary>
-    /// Waits for and accepts one connection on a blocking listening socket: its descriptor,
+    /// Accepts one waiting connection on a non-blocking listening socket: its descriptor,
     /// non-blocking and close-on-exec from the start, and the peer's address as users see it
-    /// (IPv4 as IPv4 even on a dual-stack socket). Null with the error when accept failed.
+    /// (IPv4 as IPv4 even on a dual-stack socket). Null with the error when accept failed
+    /// (<see cref="SocketError.WouldBlock"/>: none is waiting).
     /// </summary>
     public static unsafe SocketDescriptor? Accept(SafeHandle listener, out string remoteHost, out SocketError error)
     {
@@ -52,18 +52,9 @@ internal static partial class RawSocketCalls
         return new SocketDescriptor(descriptor);
     }
 
-    /// <summary>Makes a listening socket blocking, for a thread that waits in <see cref="Accept"/>.</summary>
-    public static void SetBlocking(SafeHandle socket)
-    {
-        if (fcntl(socket, FSetFl, 0) < 0)
-        {
-            throw new SocketException((int)ToSocketError(Marshal.GetLastPInvokeError()));
-        }
-    }
-
     /// <summary>
     /// shutdown(2); errors (not connected, already closed) are ignored: there is nothing left to
-    /// shut. On a listening socket it also wakes a thread waiting in <see cref="Accept"/>.
+    /// shut.
     /// </summary>
     public static void Shutdown(SafeHandle socket, SocketShutdown how)
     {
@@ -144,9 +135,6 @@ internal static partial class RawSocketCalls
 
     [LibraryImport("libc", SetLastError = true)]
     private static unsafe partial int accept4(SafeHandle listener, byte* address, int* addressLength, int flags);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int fcntl(SafeHandle fd, int command, int argument);
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int shutdown(SafeHandle fd, int how);
