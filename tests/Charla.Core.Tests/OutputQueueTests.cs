@@ -159,6 +159,28 @@ public sealed class OutputQueueTests
     }
 
     [Fact]
+    public void An_outer_batch_writes_the_few_writes_of_many_reads_itself_however_many_they_make()
+    {
+        var reads = Enumerable.Range(0, 10).Select(_ => AttachedQueues(5)).ToList(); // 50 queues, 5 per read
+
+        using (OutputBatch.Open())
+        {
+            foreach (var queues in reads)
+            {
+                using (OutputBatch.Open())
+                {
+                    EnqueueTwoLinesEach(queues);
+                }
+            }
+
+            Assert.All(reads.SelectMany(q => q), q => Assert.Empty(q.Writer.Writes));
+        }
+
+        // No await since: the outer batch wrote them all on this thread.
+        Assert.All(reads.SelectMany(q => q), q => Assert.Equal([1, 2], Assert.Single(q.Writer.Writes)));
+    }
+
+    [Fact]
     public async Task Inside_an_outer_batch_a_big_fan_out_goes_to_the_pool_when_its_own_batch_closes()
     {
         var queues = AttachedQueues(OutputBatch.InlineWriteLimit + 8);

@@ -105,7 +105,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
         await _acceptLoop;
         while (Volatile.Read(ref _accepting) > 0)
         {
-            await Task.Delay(1, cancellationToken); // a loop still starting what it accepted: it is counted in before Release
+            await Task.Delay(1, CancellationToken.None); // a loop still starting what it accepted (microseconds): it is counted in before Release
         }
 
         Release();
