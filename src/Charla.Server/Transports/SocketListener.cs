@@ -23,7 +23,8 @@ namespace Charla.Server.Transports;
 internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IEpollClient
 {
     // After a failed accept (out of descriptors or memory) the waiting connections are tried
-    // again this much later: edge-triggered, nothing else would tell the loops they still wait.
+    // again this much later, on both accept paths (on the epoll path, edge-triggered, nothing
+    // else would tell the loops they still wait).
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMilliseconds(100);
 
     // Deep enough for a crowd reconnecting at once (the kernel caps it at net.core.somaxconn).
@@ -191,7 +192,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
                 _logger.LogWarning("{Listener}: accept failed: {Error}", _name, ex.Message);
                 if (ex.SocketErrorCode is SocketError.TooManyOpenSockets)
                 {
-                    await Task.Delay(100);
+                    await Task.Delay(RetryAfterFailure);
                 }
 
                 continue;
