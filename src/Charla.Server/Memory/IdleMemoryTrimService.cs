@@ -24,11 +24,20 @@ public sealed class IdleMemoryTrimService(TimeProvider time, ILogger<IdleMemoryT
     /// <summary>How many times the heap was trimmed.</summary>
     public int Trims => Volatile.Read(ref _trims);
 
+    /// <summary>
+    /// Takes the first sample on the starting thread, before the listeners open: the heap as it is
+    /// before any client. (.NET 10 runs all of <see cref="ExecuteAsync"/> on the thread pool, which
+    /// under load can start it after the first burst has already grown the heap; that burst would
+    /// then be the baseline and never trimmed.)
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        SampleAndTrim();
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The first sample before the host has started: the heap as it is before any client, even
-        // if the first ones arrive within the first period.
-        SampleAndTrim();
         using var timer = new PeriodicTimer(Period, time);
         try
         {
