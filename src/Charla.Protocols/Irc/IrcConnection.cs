@@ -105,6 +105,10 @@ public sealed class IrcConnection : IrcContext, ILineProtocol
         return IrcLine.Encode(IrcLine.Build(null, "ERROR", [$"Closing Link: {IrcLine.Host(session.Host)} ({text})"], trailing: true));
     }
 
+    /// <summary>The ERROR a client gets, before it is closed, when the server cannot take it (Tcp:MaxConnections or its descriptor limit).</summary>
+    public static byte[] ServerFull(string remoteHost) =>
+        IrcLine.Encode(IrcLine.Build(null, "ERROR", [$"Closing Link: {IrcLine.Host(remoteHost)} (Server is full, try again later)"], trailing: true));
+
     /// <summary>Bytes of the message without its tags: the part IRC's 512-byte limit applies to.</summary>
     private static int MessageLength(ReadOnlySpan<byte> line)
     {

@@ -70,4 +70,11 @@ public sealed class TcpOptions
     /// (as on other systems).
     /// </summary>
     public bool Epoll { get; set; } = true;
+
+    /// <summary>
+    /// The most chat connections (plain and IRC together) open at once; more are refused with
+    /// an error line. 0, the default: as many as the process's descriptor limit (<c>ulimit -n</c>)
+    /// allows, less a reserve the server keeps for itself.
+    /// </summary>
+    public int MaxConnections { get; set; }
 }

@@ -29,6 +29,9 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
     // Plain mode refuses lines over its limit, so little input ever waits; IRC may have its RecvQ waiting.
     private const int PlainMaxBufferedInput = 64 * 1024;
 
+    // Fewer possible connections than this is worth a word at startup (ulimit -n is 1024 on many systems).
+    private const int LowCapacityWarning = 1000;
+
     private readonly TimeSpan _drainTimeout = TimeSpan.FromSeconds(options.Tcp.DrainTimeoutSeconds);
     private readonly int _ircMaxBufferedInput = options.Irc.RecvQueueBytes + (2 * IrcLimits.MaxLineBytes);
     private SocketListener? _plain;
@@ -58,13 +61,25 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
             throw;
         }
 
+        var slots = new ConnectionSlots(ConnectionSlots.CapacityFor(options.Tcp.MaxConnections, ProcessDescriptors.Limit(), ProcessDescriptors.Open()));
+        if (slots.Capacity < LowCapacityWarning)
+        {
+            logger.LogWarning(
+                "At most {Capacity} chat connections: the descriptor limit (ulimit -n {Limit}) or Tcp:MaxConnections allows no more",
+                slots.Capacity, ProcessDescriptors.Limit());
+        }
+
         _plain.Start(
             (transport, host, observer) => PlainConnection.RunAsync(engine, options.Plain, transport, host, _drainTimeout, observer),
+            slots,
+            _ => PlainReplies.ServerFull,
             PlainMaxBufferedInput,
             _epoll,
             TuneAccepted);
         _irc.Start(
             (transport, host, observer) => IrcConnection.RunAsync(engine, ircServer, transport, host, _drainTimeout, observer),
+            slots,
+            IrcConnection.ServerFull,
             _ircMaxBufferedInput,
             _epoll,
             TuneAccepted);

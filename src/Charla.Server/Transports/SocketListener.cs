@@ -18,7 +18,8 @@ namespace Charla.Server.Transports;
 /// straight to a transport that a loop watches: no .NET <see cref="Socket"/>, endpoint or
 /// asynchronous accept per connection, and no thread woken just to accept. Else .NET's
 /// <see cref="Socket.AcceptAsync()"/>. A connection starts on the accepting thread and runs
-/// until its first read waits.
+/// until its first read waits. Each connection takes one of the shared <see cref="ConnectionSlots"/>;
+/// when none is free it is told so in its protocol's words and closed at once.
 /// </remarks>
 internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IEpollClient
 {
@@ -30,11 +31,18 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
     // Deep enough for a crowd reconnecting at once (the kernel caps it at net.core.somaxconn).
     private const int Backlog = 4096;
 
+    // A full server says so in its log at most this often, with how many it refused meanwhile.
+    private const long FullWarningIntervalMs = 10_000;
+
     private readonly Socket _socket;
     private readonly string _name;
     private readonly ILogger _logger;
     private readonly TaskCompletionSource _allClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Func<SocketTransport, string, IConnectionObserver, Task>? _run;
+    private Func<string, byte[]>? _refusal;
+    private ConnectionSlots? _slots;
+    private long _lastFullWarning; // Environment.TickCount64; 0: never
+    private int _refusedSinceWarning;
     private int _maxBufferedInput;
     private EpollLoops? _loops;
     private Action<Socket>? _tuneAccepted;
@@ -79,12 +87,22 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
     /// Accepts connections and runs each with <paramref name="run"/> (given its transport, remote
     /// host, and this listener to tell when it has ended) until stopped.
     /// </summary>
+    /// <param name="slots">The connections that may be open at once, shared by the listeners.</param>
+    /// <param name="refusal">The line, with its terminator, that tells a client (by its host) that the server is full.</param>
     /// <param name="maxBufferedInput">The most unhandled input held for a client, in bytes.</param>
     /// <param name="loops">The epoll loops to watch clients with (Linux); null for .NET's own waits.</param>
     /// <param name="tuneAccepted">Sets options on each accepted .NET socket (where they are not inherited from the listener).</param>
-    public void Start(Func<SocketTransport, string, IConnectionObserver, Task> run, int maxBufferedInput, EpollLoops? loops, Action<Socket>? tuneAccepted = null)
+    public void Start(
+        Func<SocketTransport, string, IConnectionObserver, Task> run,
+        ConnectionSlots slots,
+        Func<string, byte[]> refusal,
+        int maxBufferedInput,
+        EpollLoops? loops,
+        Action<Socket>? tuneAccepted = null)
     {
         _run = run;
+        _slots = slots;
+        _refusal = refusal;
         _maxBufferedInput = maxBufferedInput;
         _loops = loops;
         _tuneAccepted = tuneAccepted;
@@ -198,6 +216,13 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
                 continue;
             }
 
+            var host = RemoteHost(client);
+            if (!_slots!.TryTake())
+            {
+                Refuse(client, host);
+                continue;
+            }
+
             SocketTransport transport;
             try
             {
@@ -207,10 +232,11 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {
                 client.Dispose(); // gone before it could start
+                _slots.Return();
                 continue;
             }
 
-            Launch(transport, RemoteHost(client));
+            Launch(transport, host);
         }
     }
 
@@ -266,6 +292,12 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
                 return;
             }
 
+            if (!_slots!.TryTake())
+            {
+                Refuse(client, host);
+                continue;
+            }
+
             SocketTransport transport;
             try
             {
@@ -275,6 +307,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
             {
                 _logger.LogError(ex, "{Listener}: cannot watch the connection from {Remote}", _name, host);
                 client.Dispose();
+                _slots.Return();
                 continue;
             }
 
@@ -311,7 +344,75 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
         }
 
         (transport as IDisposable)?.Dispose();
+        _slots!.Return();
         Release();
+    }
+
+    /// <summary>
+    /// The server is full: tells the client so and closes its connection at once, on the
+    /// accepting thread (a refused connection holds its descriptor for microseconds, out of the reserve).
+    /// </summary>
+    private void Refuse(Socket client, string host)
+    {
+        using (client)
+        {
+            try
+            {
+                client.Blocking = false;
+                client.Send(_refusal!(host), SocketFlags.None, out _);
+                DrainArrived(buffer => client.Receive(buffer, SocketFlags.None, out _));
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                // Gone already: nothing to tell.
+            }
+        }
+
+        WarnFull(host);
+    }
+
+    /// <inheritdoc cref="Refuse(Socket, string)"/>
+    [SupportedOSPlatform("linux")]
+    private void Refuse(SocketDescriptor client, string host)
+    {
+        using (client)
+        {
+            RawSocketCalls.Send(client, _refusal!(host), out _);
+            DrainArrived(buffer => RawSocketCalls.Receive(client, buffer, out _));
+        }
+
+        WarnFull(host);
+    }
+
+    /// <summary>
+    /// Reads (and drops) what the client sent already, such as an IRC client's NICK and USER: a
+    /// socket closed with unread input resets the connection, and a reset can reach the client
+    /// before it has read the refusal.
+    /// </summary>
+    private static void DrainArrived(ReceiveInto receive)
+    {
+        Span<byte> buffer = stackalloc byte[1024];
+        for (var i = 0; i < 4 && receive(buffer) == buffer.Length; i++)
+        {
+        }
+    }
+
+    private delegate int ReceiveInto(Span<byte> buffer);
+
+    private void WarnFull(string host)
+    {
+        var refused = Interlocked.Increment(ref _refusedSinceWarning);
+        var now = Environment.TickCount64;
+        var last = Volatile.Read(ref _lastFullWarning);
+        if ((last != 0 && now - last < FullWarningIntervalMs) || Interlocked.CompareExchange(ref _lastFullWarning, now, last) != last)
+        {
+            return;
+        }
+
+        Interlocked.Add(ref _refusedSinceWarning, -refused);
+        _logger.LogWarning(
+            "{Listener}: the server is full ({Capacity} connections, Tcp:MaxConnections or ulimit -n): refused {Refused}, the last from {Remote}",
+            _name, _slots!.Capacity, refused, host);
     }
 
     private void Release()

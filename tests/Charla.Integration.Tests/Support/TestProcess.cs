@@ -31,6 +31,8 @@ internal sealed partial class TestProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string Stdout
     {
         get
@@ -89,10 +91,14 @@ internal sealed partial class TestProcess : IDisposable
     }
 
     /// <summary>Starts <c>charla serve</c> on 127.0.0.1 with free ports and waits until it is ready.</summary>
+    /// <param name="descriptorLimit">Runs it under this limit of open files (prlimit(1), as <c>ulimit -n</c>).</param>
     public static async Task<(TestProcess Process, int PlainPort)> StartServerAsync(
-        IEnumerable<string>? extraArguments = null, IDictionary<string, string>? environment = null)
+        IEnumerable<string>? extraArguments = null, IDictionary<string, string>? environment = null, int? descriptorLimit = null)
     {
-        var process = Start(["serve", "--bind", "127.0.0.1", "--plain-port", "0", "--irc-port", "0", "--http-port", "0", .. extraArguments ?? []], environment);
+        string[] serve = ["serve", "--bind", "127.0.0.1", "--plain-port", "0", "--irc-port", "0", "--http-port", "0", .. extraArguments ?? []];
+        var process = descriptorLimit is { } limit
+            ? StartProgram("prlimit", [$"--nofile={limit}:{limit}", "dotnet", DllPath, .. serve], environment)
+            : Start(serve, environment);
         var ready = await process.WaitForOutputAsync(PlainReady());
         return (process, int.Parse(ready.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture));
     }

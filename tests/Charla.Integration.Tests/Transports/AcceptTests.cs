@@ -4,8 +4,8 @@ namespace Charla.Integration.Tests.Transports;
 
 /// <summary>
 /// Accepting, both ways (Charla's epoll loops accept on Linux by default; .NET's accept with
-/// Tcp:Epoll false): a crowd arriving at once is taken whole. (Out of descriptors: see issue 4's
-/// note. The .NET runtime itself can abort at the limit, so that case has no reliable test yet.)
+/// Tcp:Epoll false): a crowd arriving at once is taken whole. (Past the connection cap and
+/// out of descriptors: <see cref="ServerFullTests"/>.)
 /// </summary>
 public sealed class AcceptTests
 {
