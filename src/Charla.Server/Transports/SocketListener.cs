@@ -241,7 +241,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
     }
 
     /// <summary>Connections are waiting (told by an epoll loop, on its thread): accepts and starts them all.</summary>
-    void IEpollClient.OnReadable()
+    void IEpollClient.OnReadable(bool inputEnded)
     {
         Interlocked.Increment(ref _accepting);
         try
@@ -318,7 +318,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
     private async Task RetryLaterAsync()
     {
         await Task.Delay(RetryAfterFailure);
-        ((IEpollClient)this).OnReadable();
+        ((IEpollClient)this).OnReadable(inputEnded: false);
     }
 
     /// <summary>Starts a connection here, with no hop: it runs only until its first read waits, then accepting goes on.</summary>

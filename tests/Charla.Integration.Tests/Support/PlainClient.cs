@@ -129,6 +129,9 @@ internal sealed partial class PlainClient : IAsyncDisposable
     /// <summary>Closes normally (FIN).</summary>
     public void Close() => _socket.Close();
 
+    /// <summary>Ends what this client sends (a FIN, as when its input ends), still reading what comes back.</summary>
+    public void EndOutput() => _socket.Shutdown(SocketShutdown.Send);
+
     public async ValueTask DisposeAsync()
     {
         _reader.Dispose();

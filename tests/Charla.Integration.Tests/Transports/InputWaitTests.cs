@@ -30,6 +30,32 @@ public sealed class InputWaitTests
     [Theory]
     [InlineData("true")]
     [InlineData("false")]
+    public async Task Lines_and_the_end_of_input_arriving_together_are_all_handled(string epoll)
+    {
+        await using var server = await TestServer.StartAsync(("Tcp:Epoll", epoll));
+        var (sender, reader) = await server.ConnectPairAsync();
+
+        // One arrival, then the end: one readiness event can carry both, and the end is not
+        // received with the data (the epoll path must not take a short receive for "nothing more").
+        for (var i = 0; i < 20; i++)
+        {
+            await using var client = await server.ConnectAsync();
+            await reader.ExpectAsync($"* {client.Nick} joined");
+            await client.SendAsync("one\ntwo\n");
+            client.EndOutput();
+            Assert.Equal(["(OK)", "(OK)"], await client.ReadToEndAsync());
+            Assert.Equal(
+                [$"{client.Nick}: one", $"{client.Nick}: two", $"* {client.Nick} left (Connection closed)"],
+                await reader.ReadUntilAsync(l => l.Contains(" left (", StringComparison.Ordinal)));
+        }
+
+        await sender.SendLineAsync("still here");
+        Assert.Equal("(OK)", (await sender.ReadUntilAsync(l => l == "(OK)" || l.StartsWith("(ERROR)", StringComparison.Ordinal)))[^1]);
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("false")]
     public async Task Hundreds_of_waiting_clients_are_each_woken_by_their_own_line(string epoll)
     {
         const int Clients = 300; // past the epoll loops' first slot tables

@@ -8,6 +8,8 @@ internal static partial class EpollInterop
     public const int EpollCtlAdd = 1;
     public const uint EpollIn = 0x001;
     public const uint EpollRdHup = 0x2000;
+    public const uint EpollErr = 0x008;
+    public const uint EpollHup = 0x010;
     public const uint EpollExclusive = 1u << 28;
     public const uint EpollEt = 1u << 31;
     public const int EpollCloExec = 0x80000;

@@ -127,6 +127,7 @@ internal sealed unsafe class EpollLoop : IDisposable
         var (size, dataOffset) = (EventSize, EventDataOffset);
         var events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * size));
         var ready = new IEpollClient?[MaxEvents];
+        var ended = new bool[MaxEvents];
         try
         {
             while (!_disposed)
@@ -149,6 +150,7 @@ internal sealed unsafe class EpollLoop : IDisposable
                     for (var i = 0; i < count; i++)
                     {
                         var token = *(ulong*)(events + (i * size) + dataOffset);
+                        ended[i] = (*(uint*)(events + (i * size)) & (EpollRdHup | EpollHup | EpollErr)) != 0;
                         var slot = (int)(uint)token;
                         ready[i] = token != WakeToken && slot < _usedSlots && _generations[slot] == (uint)(token >> 32) ? _clients[slot] : null;
                     }
@@ -160,7 +162,7 @@ internal sealed unsafe class EpollLoop : IDisposable
                 {
                     for (var i = 0; i < count; i++)
                     {
-                        Tell(ready[i]);
+                        Tell(ready[i], ended[i]);
                         ready[i] = null;
                     }
                 }
@@ -174,11 +176,11 @@ internal sealed unsafe class EpollLoop : IDisposable
         }
     }
 
-    private void Tell(IEpollClient? client)
+    private void Tell(IEpollClient? client, bool inputEnded)
     {
         try
         {
-            client?.OnReadable();
+            client?.OnReadable(inputEnded);
         }
         catch (Exception ex)
         {

@@ -4,5 +4,6 @@ namespace Charla.Server.Transports.Epoll;
 internal interface IEpollClient
 {
     /// <summary>Called on the loop's thread, once per arrival (edge-triggered). MUST NOT block.</summary>
-    void OnReadable();
+    /// <param name="inputEnded">The event also says the peer has closed its side, or the connection failed (EPOLLRDHUP, EPOLLHUP, EPOLLERR).</param>
+    void OnReadable(bool inputEnded);
 }
