@@ -24,6 +24,9 @@ namespace Charla.Server.Hosting;
 public sealed partial class CharlaServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    /// <summary>The most HTTP connections open at once (health checks now); more are closed as they arrive.</summary>
+    public const int HttpMaxConnections = 64;
+
     private readonly HttpListenerSlot _http;
     private readonly LineListeners _lineListeners;
     private readonly ILogger<CharlaServer> _logger;
@@ -93,6 +96,10 @@ public sealed partial class CharlaServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+
+            // HTTP connections come out of the descriptors the chat listeners leave in reserve
+            // (ConnectionSlots): a flood of them must not take the runtime's last descriptors.
+            kestrel.Limits.MaxConcurrentConnections = HttpMaxConnections;
             Listen(kestrel, ListenAddress.TryParse(options.Bind)!, options.Http.Port, listen => http.Listen = listen);
         });
 

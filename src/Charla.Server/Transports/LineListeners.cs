@@ -29,8 +29,8 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
     // Plain mode refuses lines over its limit, so little input ever waits; IRC may have its RecvQ waiting.
     private const int PlainMaxBufferedInput = 64 * 1024;
 
-    // Fewer possible connections than this is worth a word at startup (ulimit -n is 1024 on many systems).
-    private const int LowCapacityWarning = 1000;
+    // Fewer possible connections than this is worth a word at startup (a soft ulimit -n of 1024, common, is raised to the hard limit by .NET).
+    private const int LowCapacityWarning = 500;
 
     private readonly TimeSpan _drainTimeout = TimeSpan.FromSeconds(options.Tcp.DrainTimeoutSeconds);
     private readonly int _ircMaxBufferedInput = options.Irc.RecvQueueBytes + (2 * IrcLimits.MaxLineBytes);

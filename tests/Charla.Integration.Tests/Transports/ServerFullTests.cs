@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Charla.Integration.Tests.Support;
+using Charla.Server.Hosting;
 
 namespace Charla.Integration.Tests.Transports;
 
@@ -107,6 +109,50 @@ public sealed partial class ServerFullTests
             Assert.DoesNotContain("Out of memory", process.Stdout + process.Stderr, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task HTTP_connections_past_their_cap_are_closed_and_health_answers_once_one_leaves()
+    {
+        await using var server = await TestServer.StartAsync();
+        var held = new List<Socket>();
+        try
+        {
+            for (var i = 0; i < CharlaServer.HttpMaxConnections; i++)
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                await socket.ConnectAsync(server.HttpEndPoint);
+                held.Add(socket);
+            }
+
+            // Kestrel counts a connection once it has accepted it: the one past the cap is closed at once.
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            await Assert.ThrowsAsync<HttpRequestException>(() => http.GetStringAsync(HealthUri(server)));
+
+            held[0].Dispose();
+            held.RemoveAt(0);
+            string? health = null;
+            for (var attempt = 0; attempt < 100 && health is null; attempt++)
+            {
+                try
+                {
+                    health = await http.GetStringAsync(HealthUri(server));
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(50); // the closed one is counted out a moment later
+                }
+            }
+
+            Assert.Equal("ok\n", health);
+            await using var chat = await server.ConnectAsync(); // the chat listeners never noticed
+        }
+        finally
+        {
+            held.ForEach(socket => socket.Dispose());
+        }
+    }
+
+    private static Uri HealthUri(TestServer server) => new($"http://127.0.0.1:{server.HttpEndPoint.Port}/healthz");
 
     /// <summary>Connects until welcomed: a slot is given back a moment after its client has gone.</summary>
     private static async Task<PlainClient> ConnectWhenFreeAsync(IPEndPoint endpoint)
