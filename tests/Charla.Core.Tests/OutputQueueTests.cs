@@ -242,6 +242,53 @@ public sealed class OutputQueueTests
     }
 
     [Fact]
+    public async Task A_drain_waiter_continues_on_the_thread_that_drained_and_a_later_wait_waits_for_the_later_drain()
+    {
+        var writer = new RecordingWriter { Pending = new TaskCompletionSource<bool>() };
+        var queue = new OutputQueue(1000);
+        queue.Attach(writer);
+        var continuedOn = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Off the test framework's synchronization context, as in the server.
+        await Task.Run(() =>
+        {
+            using (OutputBatch.Open())
+            {
+                queue.TryEnqueue(new byte[5]); // taken by the writer, which has no room yet
+            }
+
+            _ = queue.WhenDrainedAsync().ContinueWith(
+                _ => continuedOn.SetResult(Environment.CurrentManagedThreadId), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        });
+
+        // The transport makes room on a thread of its own: the drain ends there, and so does the
+        // wait (a leaving connection closes its socket there, with no hop to the thread pool).
+        var drainer = new Thread(() =>
+        {
+            var pending = writer.Pending!;
+            writer.Pending = null;
+            pending.SetResult(true);
+        });
+        drainer.Start();
+        drainer.Join();
+        Assert.Equal(drainer.ManagedThreadId, await continuedOn.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+
+        // A second wait is for the second drain, not the first one's answer.
+        writer.Pending = new TaskCompletionSource<bool>();
+        await Task.Run(() =>
+        {
+            using (OutputBatch.Open())
+            {
+                queue.TryEnqueue(new byte[5]);
+            }
+        });
+        var second = queue.WhenDrainedAsync();
+        Assert.False(second.IsCompleted);
+        writer.Pending.SetResult(true);
+        await second.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task A_gone_transport_is_reported_once_and_the_queue_refuses_more()
     {
         var owner = new CountingOwner();

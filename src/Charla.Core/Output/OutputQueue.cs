@@ -130,7 +130,10 @@ public sealed class OutputQueue
                 return Task.CompletedTask;
             }
 
-            _drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            // Completed by the drainer once out of the lock, and the waiter (a leaving connection's
+            // last steps: close the socket, count it out) continues on that thread: no hop to the
+            // thread pool, whose workers would wake and spin for it (1 session in 6 in churn).
+            _drained ??= new TaskCompletionSource();
             return _drained.Task;
         }
     }
@@ -209,6 +212,7 @@ public sealed class OutputQueue
     private async Task DrainAsync()
     {
         var writer = _writer!;
+        TaskCompletionSource? drained;
         while (true)
         {
             int count;
@@ -221,8 +225,13 @@ public sealed class OutputQueue
                 if (_count == 0 || _writerGone)
                 {
                     _draining = false;
-                    _drained?.TrySetResult();
-                    return;
+                    (drained, _drained) = (_drained, null);
+                    if (drained is null)
+                    {
+                        return;
+                    }
+
+                    break;
                 }
 
                 if (scratch.Length < _count)
@@ -281,6 +290,8 @@ public sealed class OutputQueue
                 _owner?.OnWriterGone();
             }
         }
+
+        drained.TrySetResult(); // out of the lock: the waiter continues here
     }
 
     /// <summary>The bound and the scheduling of both ways in: <paramref name="shared"/> queued as is, or <paramref name="copied"/> copied.</summary>
