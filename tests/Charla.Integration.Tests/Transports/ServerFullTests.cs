@@ -122,6 +122,12 @@ public sealed partial class ServerFullTests
                 var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
                 await socket.ConnectAsync(server.HttpEndPoint);
                 held.Add(socket);
+
+                // Answered, so Kestrel has accepted it (a connection still in the kernel's backlog is not counted yet); kept alive.
+                await socket.SendAsync("GET /healthz HTTP/1.1\r\nHost: charla\r\n\r\n"u8.ToArray());
+                var answer = new byte[1024];
+                var length = await socket.ReceiveAsync(answer);
+                Assert.StartsWith("HTTP/1.1 200", System.Text.Encoding.ASCII.GetString(answer, 0, length), StringComparison.Ordinal);
             }
 
             // Kestrel counts a connection once it has accepted it: the one past the cap is closed at once.
