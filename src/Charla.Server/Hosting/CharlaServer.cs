@@ -23,10 +23,10 @@ namespace Charla.Server.Hosting;
 /// </summary>
 public sealed partial class CharlaServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     /// <summary>The most HTTP connections open at once (health checks now); more are closed as they arrive.</summary>
     public const int HttpMaxConnections = 64;
 
+    private readonly WebApplication _app;
     private readonly HttpListenerSlot _http;
     private readonly LineListeners _lineListeners;
     private readonly ILogger<CharlaServer> _logger;

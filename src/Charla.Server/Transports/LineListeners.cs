@@ -61,12 +61,13 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
             throw;
         }
 
-        var slots = new ConnectionSlots(ConnectionSlots.CapacityFor(options.Tcp.MaxConnections, ProcessDescriptors.Limit(), ProcessDescriptors.Open()));
+        var descriptorLimit = ProcessDescriptors.Limit();
+        var slots = new ConnectionSlots(ConnectionSlots.CapacityFor(options.Tcp.MaxConnections, descriptorLimit, ProcessDescriptors.Open()));
         if (slots.Capacity < LowCapacityWarning)
         {
             logger.LogWarning(
                 "At most {Capacity} chat connections: the descriptor limit (ulimit -n {Limit}) or Tcp:MaxConnections allows no more",
-                slots.Capacity, ProcessDescriptors.Limit());
+                slots.Capacity, descriptorLimit);
         }
 
         _plain.Start(
