@@ -15,10 +15,8 @@ public sealed class LoadClient : IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly WireProtocol _protocol;
-    private readonly byte[] _buffer = new byte[64 * 1024];
+    private readonly LineBuffer _lines = new(64 * 1024);
     private readonly SemaphoreSlim _sendGate = new(1, 1);
-    private int _start;
-    private int _end;
 
     private LoadClient(Socket socket, WireProtocol protocol, int expectedDeliveries)
     {
@@ -50,12 +48,12 @@ public sealed class LoadClient : IAsyncDisposable
         {
             client.Nick = nick;
             await client.SendTextAsync($"NICK {nick}\r\nUSER {nick} 0 * :load {nick}\r\n", cancellationToken);
-            await client.ReadUntilAsync(l => Command(l) == "001", cancellationToken);
+            await client.ReadUntilAsync(l => SetupLines.Command(l) == "001", cancellationToken);
         }
         else
         {
-            var welcome = await client.ReadUntilAsync(l => l.StartsWith("* Welcome to Charla, ", StringComparison.Ordinal), cancellationToken);
-            client.Nick = welcome["* Welcome to Charla, ".Length..welcome.IndexOf('!', StringComparison.Ordinal)];
+            var welcome = await client.ReadUntilAsync(l => l.StartsWith(SetupLines.PlainWelcome, StringComparison.Ordinal), cancellationToken);
+            client.Nick = SetupLines.PlainNick(welcome);
         }
 
         return client;
@@ -67,7 +65,7 @@ public sealed class LoadClient : IAsyncDisposable
         if (_protocol == WireProtocol.Irc)
         {
             await SendTextAsync($"JOIN {channel}\r\n", cancellationToken);
-            await ReadUntilAsync(l => Command(l) == "366", cancellationToken);
+            await ReadUntilAsync(l => SetupLines.Command(l) == "366", cancellationToken);
         }
     }
 
@@ -112,7 +110,7 @@ public sealed class LoadClient : IAsyncDisposable
                 }
 
                 var now = Stopwatch.GetTimestamp();
-                while (TryTakeLine(out var line))
+                while (_lines.TryTakeLine(out var line))
                 {
                     Handle(line.Span, now, lastSequence);
                 }
@@ -163,14 +161,14 @@ public sealed class LoadClient : IAsyncDisposable
     {
         while (true)
         {
-            while (TryTakeLine(out var bytes))
+            while (_lines.TryTakeLine(out var bytes))
             {
                 var line = Encoding.UTF8.GetString(bytes.Span);
-                if (line.StartsWith("PING ", StringComparison.Ordinal))
+                if (SetupLines.PongFor(line) is { } pong)
                 {
-                    await SendTextAsync("PONG " + line[5..] + "\r\n", cancellationToken);
+                    await SendTextAsync(pong, cancellationToken);
                 }
-                else if (Command(line) is "ERROR" or "433" or "432" or "451" or "471" or "473" or "474" or "475")
+                else if (SetupLines.IsRefusal(line))
                 {
                     throw new IOException($"{Nick}: {line}");
                 }
@@ -187,44 +185,10 @@ public sealed class LoadClient : IAsyncDisposable
         }
     }
 
-    /// <summary>The command or numeric of an IRC line: the first word, or the second after a :source.</summary>
-    private static string Command(string line)
-    {
-        var words = line.Split(' ', 3);
-        return line.StartsWith(':') ? (words.Length > 1 ? words[1] : string.Empty) : words[0];
-    }
-
-    private bool TryTakeLine(out ReadOnlyMemory<byte> line)
-    {
-        var newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
-        if (newline < 0)
-        {
-            line = default;
-            return false;
-        }
-
-        var length = newline > 0 && _buffer[_start + newline - 1] == (byte)'\r' ? newline - 1 : newline;
-        line = _buffer.AsMemory(_start, length);
-        _start += newline + 1;
-        return true;
-    }
-
     private async Task<bool> FillAsync(CancellationToken cancellationToken)
     {
-        if (_start > 0)
-        {
-            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-            _end -= _start;
-            _start = 0;
-        }
-
-        if (_end == _buffer.Length)
-        {
-            _end = 0; // a line longer than the buffer: not ours to measure; drop it
-        }
-
-        var read = await _socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken);
-        _end += read;
+        var read = await _socket.ReceiveAsync(_lines.Space(), SocketFlags.None, cancellationToken);
+        _lines.Received(read);
         return read > 0;
     }
 

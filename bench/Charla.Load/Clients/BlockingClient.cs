@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Charla.Load.Clients;
+
+/// <summary>
+/// A client on a blocking socket, for a thread of its own that waits for one reply at a time
+/// (churn). A thread blocked in receive is the cheapest waiter: no epoll registration and no
+/// thread-pool hop per reply. With <see cref="LoadClient"/>'s asynchronous sockets, churn's
+/// generator took more CPU per session than the server it measured (bench/RESULTS.md).
+/// </summary>
+public sealed class BlockingClient : IDisposable
+{
+    /// <summary>How long any one receive may wait: a server that stops answering fails the session, not the run.</summary>
+    public static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly Socket _socket;
+    private readonly LineBuffer _lines = new(8 * 1024);
+
+    private BlockingClient(Socket socket) => _socket = socket;
+
+    public string Nick { get; private set; } = string.Empty;
+
+    /// <summary>Connects and registers (IRC: NICK/USER until 001; plain: the welcome line).</summary>
+    public static BlockingClient Connect(IPEndPoint server, WireProtocol protocol, string nick)
+    {
+        var socket = new Socket(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
+        {
+            NoDelay = true,
+            ReceiveTimeout = (int)ReplyTimeout.TotalMilliseconds,
+        };
+        var client = new BlockingClient(socket);
+        try
+        {
+            socket.Connect(server);
+            if (protocol == WireProtocol.Irc)
+            {
+                client.Nick = nick;
+                client.SendText($"NICK {nick}\r\nUSER {nick} 0 * :load {nick}\r\n");
+                client.ReadUntil(l => SetupLines.Command(l) == "001");
+            }
+            else
+            {
+                client.Nick = SetupLines.PlainNick(client.ReadUntil(l => l.StartsWith(SetupLines.PlainWelcome, StringComparison.Ordinal)));
+            }
+
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>IRC: joins <paramref name="channel"/> and waits for the end of its names list.</summary>
+    public void Join(string channel)
+    {
+        SendText($"JOIN {channel}\r\n");
+        ReadUntil(l => SetupLines.Command(l) == "366");
+    }
+
+    public void Send(ReadOnlySpan<byte> bytes)
+    {
+        while (!bytes.IsEmpty)
+        {
+            bytes = bytes[_socket.Send(bytes)..];
+        }
+    }
+
+    public void SendText(string text) => Send(Encoding.UTF8.GetBytes(text));
+
+    public void Dispose() => _socket.Dispose();
+
+    private string ReadUntil(Func<string, bool> stop)
+    {
+        while (true)
+        {
+            while (_lines.TryTakeLine(out var bytes))
+            {
+                var line = Encoding.UTF8.GetString(bytes.Span);
+                if (SetupLines.PongFor(line) is { } pong)
+                {
+                    SendText(pong);
+                }
+                else if (SetupLines.IsRefusal(line))
+                {
+                    throw new IOException($"{Nick}: {line}");
+                }
+                else if (stop(line))
+                {
+                    return line;
+                }
+            }
+
+            var read = _socket.Receive(_lines.Space().Span);
+            if (read == 0)
+            {
+                throw new IOException($"{Nick}: the server closed the connection during setup");
+            }
+
+            _lines.Received(read);
+        }
+    }
+}
