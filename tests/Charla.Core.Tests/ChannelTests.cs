@@ -59,6 +59,30 @@ public sealed class ChannelTests
     }
 
     [Fact]
+    public void Who_may_send_follows_membership_moderation_bans_and_status()
+    {
+        var op = Connect();
+        var member = Connect();
+        var outsider = Connect();
+        _engine.Join(op, "#x");
+        _engine.Join(member, "#x");
+        var channel = _engine.FindChannel("#x")!;
+        Assert.True(channel.CanSend(member));
+        Assert.False(channel.CanSend(outsider)); // +n by default
+
+        _engine.ChangeModes(op, channel, [new ModeChange(true, ChannelSetting.Ban, $"{member.Nick}!*@*"), new ModeChange(true, ChannelSetting.Ban, $"{op.Nick}!*@*")]);
+        Assert.False(channel.CanSend(member));
+        Assert.True(channel.CanSend(op)); // status outranks a ban
+
+        _engine.ChangeModes(op, channel, [new ModeChange(true, ChannelSetting.BanException, $"{member.Nick}!*@*"), new ModeChange(true, ChannelSetting.Moderated)]);
+        Assert.False(channel.CanSend(member));
+        _engine.ChangeModes(op, channel, [new ModeChange(true, ChannelSetting.Voice, member.Nick)]);
+        Assert.True(channel.CanSend(member));
+        _engine.ChangeModes(op, channel, [new ModeChange(false, ChannelSetting.Moderated), new ModeChange(false, ChannelSetting.Voice, member.Nick)]);
+        Assert.True(channel.CanSend(member)); // excepted from the ban
+    }
+
+    [Fact]
     public void The_lobby_stays_when_empty()
     {
         var a = Connect();

@@ -73,20 +73,26 @@ public sealed class Channel
     /// Whether <paramref name="session"/> may send to the channel: members only when +n; only
     /// operators and voiced members when +m; not a banned member without an exception.
     /// </summary>
-    public bool CanSend(ClientSession session, string userMask)
+    public bool CanSend(ClientSession session)
     {
+        // Most messages pass on the settings and membership snapshots alone; status (which the
+        // lock guards) matters only to one they would stop. No lock per message: the channel's
+        // other senders are busy with it.
         var modes = Modes;
-        lock (_gate)
+        if ((IsMember(session) || !modes.NoExternalMessages) && !modes.Moderated && !IsBanned(modes, session))
         {
-            if (_operators.Contains(session) || _voiced.Contains(session))
-            {
-                return true;
-            }
+            return true;
         }
 
-        var member = IsMember(session);
-        return (member || !modes.NoExternalMessages) && !modes.Moderated && !modes.IsBanned(userMask);
+        lock (_gate)
+        {
+            return _operators.Contains(session) || _voiced.Contains(session);
+        }
     }
+
+    // The mask is made only when there are bans to match it against, not for every message.
+    private static bool IsBanned(ChannelModes modes, ClientSession session) =>
+        modes.Bans.Count > 0 && modes.IsBanned(ChatEngine.UserMask(session));
 
     /// <summary>
     /// Adds <paramref name="session"/> and announces it to the others. The first member of a

@@ -148,7 +148,9 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
 
     /// <summary>
     /// Wakes a pending read, which returns canceled. Only a closing connection cancels, and it
-    /// reads no more, so the receive side is shut down: that wakes a receive waiting in the kernel.
+    /// reads no more, so the receive side is shut down: that wakes a receive waiting in the kernel
+    /// (.NET's), or has the epoll loop tell a waiting reader (so the line loop goes on on the
+    /// loop's thread, not on the canceling one, which may hold a channel's lock).
     /// </summary>
     public override void CancelPendingRead()
     {
@@ -157,6 +159,15 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
         {
             if (_dotnet is null && OperatingSystem.IsLinux())
             {
+                // A reader that is not waiting (most often the canceler itself: a QUIT, a read
+                // error) sees the cancel before it would wait: Signaled makes its StartWait fail and
+                // look again. Only a waiting reader needs the kernel's help (one system call per
+                // closing connection less).
+                if (Interlocked.CompareExchange(ref _readiness, Signaled, Idle) != Waiting)
+                {
+                    return;
+                }
+
                 RawSocketCalls.Shutdown(_handle, SocketShutdown.Receive);
             }
             else

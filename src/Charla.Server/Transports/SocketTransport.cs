@@ -140,7 +140,12 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposab
         _input.Complete();
         if (_input.IsWatched && OperatingSystem.IsLinux())
         {
-            RawSocketCalls.Shutdown(Handle, SocketShutdown.Both);
+            // Closing the descriptor ends the connection (a FIN, or a reset if input is left unread).
+            // A slow-send socket holds the descriptor open until its send ends: shut it down now.
+            if (Volatile.Read(ref _socket) is not null)
+            {
+                RawSocketCalls.Shutdown(Handle, SocketShutdown.Both);
+            }
         }
         else
         {

@@ -1,4 +1,3 @@
-using Charla.Core;
 using Charla.Core.Routing;
 using Charla.Protocols.Irc.Messages;
 
@@ -73,7 +72,7 @@ public sealed class MessageCommand(MessageKind kind) : IIrcCommand
             {
                 Error(session, Numerics.ErrNoSuchNick, target, "No such nick/channel");
             }
-            else if (!channel.CanSend(session, ChatEngine.UserMask(session)))
+            else if (!channel.CanSend(session))
             {
                 Error(session, Numerics.ErrCannotSendToChan, channel.Name, "Cannot send to channel");
             }
