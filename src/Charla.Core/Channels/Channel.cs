@@ -198,13 +198,20 @@ public sealed class Channel
     }
 
     /// <summary>The highest status of <paramref name="session"/> in the channel.</summary>
-    public MemberStatus StatusOf(ClientSession session)
+    public MemberStatus StatusOf(ClientSession session) =>
+        Flags(session) switch
+        {
+            (true, _) => MemberStatus.Operator,
+            (_, true) => MemberStatus.Voiced,
+            _ => MemberStatus.None,
+        };
+
+    /// <summary>Whether <paramref name="session"/> is an operator and whether it has voice, read together (one lock per member of a names list).</summary>
+    public (bool Operator, bool Voiced) Flags(ClientSession session)
     {
         lock (_gate)
         {
-            return _operators.Contains(session) ? MemberStatus.Operator
-                : _voiced.Contains(session) ? MemberStatus.Voiced
-                : MemberStatus.None;
+            return (_operators.Contains(session), _voiced.Contains(session));
         }
     }
 

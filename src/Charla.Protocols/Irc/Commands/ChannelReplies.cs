@@ -84,8 +84,7 @@ public static class ChannelReplies
     /// </summary>
     public static string MemberPrefix(Channel channel, ClientSession member, bool all = false)
     {
-        var op = channel.IsOperator(member);
-        var voice = channel.IsVoiced(member);
+        var (op, voice) = channel.Flags(member);
         return (op, voice, all) switch
         {
             (true, true, true) => "@+",
