@@ -61,14 +61,6 @@ public sealed class Channel
         }
     }
 
-    public bool IsVoiced(ClientSession session)
-    {
-        lock (_gate)
-        {
-            return _voiced.Contains(session);
-        }
-    }
-
     /// <summary>
     /// Whether <paramref name="session"/> may send to the channel: members only when +n; only
     /// operators and voiced members when +m; not a banned member without an exception.
@@ -84,10 +76,7 @@ public sealed class Channel
             return true;
         }
 
-        lock (_gate)
-        {
-            return _operators.Contains(session) || _voiced.Contains(session);
-        }
+        return StatusOf(session) != MemberStatus.None;
     }
 
     // The mask is made only when there are bans to match it against, not for every message.
