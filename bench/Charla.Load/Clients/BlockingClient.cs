@@ -77,21 +77,14 @@ public sealed class BlockingClient : IDisposable
     {
         while (true)
         {
-            while (_lines.TryTakeLine(out var bytes))
+            while (SetupLines.TryTake(_lines, stop, Nick, out var match, out var pong))
             {
-                var line = Encoding.UTF8.GetString(bytes.Span);
-                if (SetupLines.PongFor(line) is { } pong)
+                if (match is not null)
                 {
-                    SendText(pong);
+                    return match;
                 }
-                else if (SetupLines.IsRefusal(line))
-                {
-                    throw new IOException($"{Nick}: {line}");
-                }
-                else if (stop(line))
-                {
-                    return line;
-                }
+
+                SendText(pong!);
             }
 
             var read = _socket.Receive(_lines.Space().Span);

@@ -161,21 +161,14 @@ public sealed class LoadClient : IAsyncDisposable
     {
         while (true)
         {
-            while (_lines.TryTakeLine(out var bytes))
+            while (SetupLines.TryTake(_lines, stop, Nick, out var match, out var pong))
             {
-                var line = Encoding.UTF8.GetString(bytes.Span);
-                if (SetupLines.PongFor(line) is { } pong)
+                if (match is not null)
                 {
-                    await SendTextAsync(pong, cancellationToken);
+                    return match;
                 }
-                else if (SetupLines.IsRefusal(line))
-                {
-                    throw new IOException($"{Nick}: {line}");
-                }
-                else if (stop(line))
-                {
-                    return line;
-                }
+
+                await SendTextAsync(pong!, cancellationToken);
             }
 
             if (!await FillAsync(cancellationToken))
