@@ -49,7 +49,8 @@ public sealed class IrcConnection : IrcContext, ILineProtocol
         }
 
         var bytes = line.IsSingleSegment ? line.FirstSpan : line.ToArray();
-        if (MessageLength(bytes) > IrcLimits.MaxMessageBytes)
+        var tagsLength = TagsLength(bytes);
+        if (tagsLength > IrcLimits.MaxClientTagsBytes || bytes.Length - tagsLength > IrcLimits.MaxMessageBytes)
         {
             OnLineTooLong();
             return;
@@ -109,15 +110,18 @@ public sealed class IrcConnection : IrcContext, ILineProtocol
     public static byte[] ServerFull(string remoteHost) =>
         IrcLine.Encode(IrcLine.Build(null, "ERROR", [$"Closing Link: {IrcLine.Host(remoteHost)} (Server is full, try again later)"], trailing: true));
 
-    /// <summary>Bytes of the message without its tags: the part IRC's 512-byte limit applies to.</summary>
-    private static int MessageLength(ReadOnlySpan<byte> line)
+    /// <summary>
+    /// Bytes of the tags section, '@' and its space included (0 without tags): the rest is the
+    /// message that IRC's 512-byte limit applies to.
+    /// </summary>
+    private static int TagsLength(ReadOnlySpan<byte> line)
     {
         if (line.IsEmpty || line[0] != (byte)'@')
         {
-            return line.Length;
+            return 0;
         }
 
         var space = line.IndexOf((byte)' ');
-        return space < 0 ? 0 : line.Length - space - 1;
+        return space < 0 ? line.Length : space + 1;
     }
 }

@@ -88,6 +88,25 @@ public sealed class IrcSession : TransportSession
         return captured;
     }
 
+    /// <summary>
+    /// Runs <paramref name="delivery"/> with the capture of <see cref="BeginCapture"/> off: what
+    /// it sends this client is not a reply (a message to oneself, delivered as to anyone else;
+    /// its echo is the reply that carries the label).
+    /// </summary>
+    public T Uncaptured<T>(Func<T> delivery)
+    {
+        var captured = _captured;
+        _captured = null;
+        try
+        {
+            return delivery();
+        }
+        finally
+        {
+            _captured = captured;
+        }
+    }
+
     protected override bool Divert(ReadOnlySpan<byte> lines)
     {
         // Only the command's own thread: broadcasts from other connections are not replies.

@@ -89,6 +89,7 @@ public sealed class IrcWireFormat : WireFormat
 
         var line = new Utf8LineWriter();
         WriteTags(ref line, chatEvent, clientTags);
+        var messageStart = line.Length;
         var session = chatEvent.Source;
         line.Append((byte)':');
         line.Append(chatEvent.SourceNick);
@@ -107,19 +108,28 @@ public sealed class IrcWireFormat : WireFormat
         if (kind != MessageKind.TagsOnly)
         {
             line.Append(" :"u8);
-            if (kind == MessageKind.Action)
+            var action = kind == MessageKind.Action;
+            if (action)
             {
                 line.Append("\u0001ACTION "u8);
-                line.Append(text);
-                line.Append((byte)1);
             }
-            else
+
+            line.Append(text);
+            var end = messageStart + IrcLimits.MaxMessageBytes - (action ? 1 : 0);
+            if (line.Length > end)
             {
-                line.Append(text);
+                // The sender's prefix made it too long: the text is cut (the engine already cut
+                // what a client sent; this holds for any text).
+                line.Truncate(line.CharBoundaryAtOrBefore(end));
+            }
+
+            if (action)
+            {
+                line.Append((byte)1);
             }
         }
 
-        line.Append("\r\n"u8);
+        line.EndLine();
         return line.ToArray();
     }
 

@@ -7,7 +7,7 @@ public enum FrameStatus
 {
     /// <summary>No complete line yet: read more.</summary>
     NeedMore,
-    /// <summary>A complete line, without its terminator.</summary>
+    /// <summary>A complete, non-empty line, without its terminator.</summary>
     Line,
     /// <summary>
     /// A line longer than the limit. It is reported once, as soon as the limit is passed, and
@@ -17,13 +17,22 @@ public enum FrameStatus
 }
 
 /// <summary>
-/// Splits a byte stream into lines ended by <c>\n</c> or <c>\r\n</c>, each at most
-/// <see cref="MaxLineBytes"/> long (terminator not counted). Memory stays bounded by the limit:
-/// an over-long line is dropped as it streams in, never buffered whole.
+/// Splits a byte stream into lines, each at most <see cref="MaxLineBytes"/> long (terminator
+/// not counted). A line ends at CR, at LF, or at CR LF; empty lines are skipped, so CR LF is
+/// one terminator whether or not the two bytes arrive together. Memory stays bounded by the
+/// limit: an over-long line is dropped as it streams in, never buffered whole.
 /// </summary>
 /// <remarks>
-/// One framer per connection (it remembers whether it is inside a dropped line). A struct, kept
-/// inside the connection's own state: pass it by reference.
+/// <para>
+/// Why a lone CR ends a line: RFC 1459 and RFC 2812 (section 2.3.1) name both CR and LF as
+/// message separators, and clients that end a line on CR would otherwise show a CR inside a
+/// relayed line as the start of a second, forged message. So no line handed to a protocol
+/// contains CR or LF, in IRC and in plain mode alike.
+/// </para>
+/// <para>
+/// One framer per connection (it remembers whether it is inside a dropped line). A struct,
+/// kept inside the connection's own state: pass it by reference.
+/// </para>
 /// </remarks>
 public struct LineFramer(int maxLineBytes)
 {
@@ -40,24 +49,23 @@ public struct LineFramer(int maxLineBytes)
         line = default;
         while (true)
         {
-            var newline = buffer.PositionOf((byte)'\n');
+            var terminator = FindTerminator(buffer);
             if (_discarding)
             {
-                if (newline is null)
+                if (terminator is null)
                 {
                     buffer = buffer.Slice(buffer.End);
                     return FrameStatus.NeedMore;
                 }
 
-                buffer = buffer.Slice(buffer.GetPosition(1, newline.Value));
+                buffer = buffer.Slice(buffer.GetPosition(1, terminator.Value));
                 _discarding = false;
                 continue;
             }
 
-            if (newline is null)
+            if (terminator is null)
             {
-                // One byte of slack: the limit's last byte may be followed by the \r of \r\n.
-                if (buffer.Length > MaxLineBytes + 1)
+                if (buffer.Length > MaxLineBytes)
                 {
                     _discarding = true;
                     buffer = buffer.Slice(buffer.End);
@@ -67,17 +75,39 @@ public struct LineFramer(int maxLineBytes)
                 return FrameStatus.NeedMore;
             }
 
-            line = buffer.Slice(0, newline.Value);
-            buffer = buffer.Slice(buffer.GetPosition(1, newline.Value));
-            if (!line.IsEmpty && EndsWithCarriageReturn(line))
+            line = buffer.Slice(0, terminator.Value);
+            buffer = buffer.Slice(buffer.GetPosition(1, terminator.Value));
+            if (line.IsEmpty)
             {
-                line = line.Slice(0, line.Length - 1);
+                continue; // the LF of a CR LF, or a blank line: nothing to hand on
             }
 
             return line.Length > MaxLineBytes ? FrameStatus.TooLong : FrameStatus.Line;
         }
     }
 
-    private static bool EndsWithCarriageReturn(in ReadOnlySequence<byte> line) =>
-        line.Slice(line.Length - 1).FirstSpan[0] == (byte)'\r';
+    /// <summary>Where the first CR or LF is, or null.</summary>
+    private static SequencePosition? FindTerminator(in ReadOnlySequence<byte> buffer)
+    {
+        if (buffer.IsSingleSegment)
+        {
+            var index = buffer.FirstSpan.IndexOfAny((byte)'\r', (byte)'\n');
+            return index < 0 ? null : buffer.GetPosition(index);
+        }
+
+        var position = buffer.Start;
+        var start = position;
+        while (buffer.TryGet(ref position, out var segment))
+        {
+            var index = segment.Span.IndexOfAny((byte)'\r', (byte)'\n');
+            if (index >= 0)
+            {
+                return buffer.GetPosition(index, start);
+            }
+
+            start = position;
+        }
+
+        return null;
+    }
 }

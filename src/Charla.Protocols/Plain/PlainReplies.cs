@@ -35,9 +35,14 @@ public static class PlainReplies
     /// <summary>The last line before the server closes a connection for <paramref name="reason"/>.</summary>
     public static string Disconnected(string reason) => Error($"Disconnected: {reason}.");
 
-    /// <summary>Encodes one reply line with its terminator.</summary>
+    /// <summary>
+    /// Encodes one line with its terminator. Control characters never reach a plain-mode
+    /// terminal, whatever an IRC user sent (IRC formatting, CTCP quotes, an escape sequence):
+    /// see <see cref="PlainText.Clean"/>.
+    /// </summary>
     public static byte[] Encode(string line)
     {
+        line = PlainText.Clean(line);
         var bytes = new byte[Encoding.UTF8.GetByteCount(line) + 1];
         Encoding.UTF8.GetBytes(line, bytes);
         bytes[^1] = (byte)'\n';

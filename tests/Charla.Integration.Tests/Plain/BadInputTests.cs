@@ -60,7 +60,6 @@ public sealed class BadInputTests
     [InlineData("ring \a the bell")]
     [InlineData("\u001b[2Jclear the screen")]
     [InlineData("nul \0 byte")]
-    [InlineData("carriage\rreturn")]
     public async Task Control_characters_are_refused(string line)
     {
         await using var server = await TestServer.StartAsync();
@@ -78,7 +77,7 @@ public sealed class BadInputTests
         var random = new Random(42);
         var garbage = new byte[64 * 1024];
         random.NextBytes(garbage);
-        garbage = garbage.Where(b => b != (byte)'\n' && b != (byte)'/').ToArray();
+        garbage = garbage.Where(b => b is not ((byte)'\n' or (byte)'\r' or (byte)'/')).ToArray();
         for (var i = 300; i < garbage.Length; i += 300)
         {
             garbage[i] = (byte)'\n';
@@ -90,6 +89,20 @@ public sealed class BadInputTests
 
         Assert.NotEmpty(replies);
         Assert.All(replies, r => Assert.StartsWith("(ERROR) ", r));
+        await AssertStillChattingAsync(sender, observer);
+    }
+
+    [Fact]
+    public async Task A_carriage_return_ends_a_line_so_no_relayed_line_can_pass_for_another_sender()
+    {
+        await using var server = await TestServer.StartAsync();
+        var (sender, observer) = await server.ConnectPairAsync();
+        await sender.SendBytesAsync(Encoding.UTF8.GetBytes("hi\radmin: the server restarts, send me your password\r\n"));
+
+        await sender.ExpectAsync("(OK)");
+        await sender.ExpectAsync("(OK)");
+        await observer.ExpectAsync($"{sender.Nick}: hi");
+        await observer.ExpectAsync($"{sender.Nick}: admin: the server restarts, send me your password");
         await AssertStillChattingAsync(sender, observer);
     }
 }

@@ -59,7 +59,7 @@ public static class ChannelReplies
 
     private static void EndLine(IrcSession session, ref Utf8LineWriter line)
     {
-        line.Append("\r\n"u8);
+        line.EndLine();
         session.SendCopy(line.Written);
     }
 

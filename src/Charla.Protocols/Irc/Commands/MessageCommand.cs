@@ -1,3 +1,4 @@
+using System.Text;
 using Charla.Core.Routing;
 using Charla.Protocols.Irc.Messages;
 
@@ -12,9 +13,6 @@ namespace Charla.Protocols.Irc.Commands;
 /// </summary>
 public sealed class MessageCommand(MessageKind kind) : IIrcCommand
 {
-    /// <summary>Client-only tags may take 4094 bytes (IRCv3 message-tags); more is 417.</summary>
-    private const int MaxClientTagBytes = 4094;
-
     private const string ActionStart = "\u0001ACTION ";
 
     private string Verb => kind switch
@@ -40,11 +38,6 @@ public sealed class MessageCommand(MessageKind kind) : IIrcCommand
         }
 
         var clientTags = ClientTags.Escape(message.Tags);
-        if (clientTags.Length > MaxClientTagBytes)
-        {
-            session.Numeric(Numerics.ErrInputTooLong, "Input line was too long");
-            return;
-        }
 
         var targets = message[0].Split(',', StringSplitOptions.RemoveEmptyEntries);
         if (targets.Length > context.Server.MaxTargets)
@@ -56,8 +49,25 @@ public sealed class MessageCommand(MessageKind kind) : IIrcCommand
         var (text, messageKind) = Classify(kind == MessageKind.TagsOnly ? string.Empty : message[1]);
         foreach (var target in targets)
         {
-            Deliver(context, target, text, messageKind, clientTags);
+            Deliver(context, target, Fit(session, target, text, messageKind), messageKind, clientTags);
         }
+    }
+
+    /// <summary>
+    /// The text cut so that the relayed line, <c>:nick!user@host VERB target :text</c>, keeps to
+    /// 512 bytes: every recipient, in either protocol, then gets the same text, and the sender's
+    /// echo shows what they got. A client's line fits by itself; the prefix added to it may not.
+    /// </summary>
+    private string Fit(IrcSession session, string target, string text, MessageKind messageKind)
+    {
+        // ":" nick "!" user "@" host " " VERB " " target " :" [ "\x01ACTION " text "\x01" ], without making the prefix.
+        var host = session.Host;
+        var overhead = 1 + Encoding.UTF8.GetByteCount(session.Nick) + 1 + Encoding.UTF8.GetByteCount(session.UserName) + 1
+            + Encoding.UTF8.GetByteCount(host) + (host.StartsWith(':') ? 1 : 0)
+            + 1 + Verb.Length + 1 + Encoding.UTF8.GetByteCount(target) + 2
+            + (messageKind == MessageKind.Action ? ActionStart.Length + 1 : 0);
+        var room = IrcLimits.MaxMessageBytes - overhead;
+        return text.Length * 3 <= room || Encoding.UTF8.GetByteCount(text) <= room ? text : IrcLine.CutUtf8(text, Math.Max(room, 0));
     }
 
     private void Deliver(IrcContext context, string target, string text, MessageKind messageKind, string clientTags)
@@ -91,7 +101,10 @@ public sealed class MessageCommand(MessageKind kind) : IIrcCommand
             return;
         }
 
-        Echo(session, engine.SendPrivate(session, recipient, text, messageKind, clientTags));
+        var sent = ReferenceEquals(recipient, session)
+            ? session.Uncaptured(() => engine.SendPrivate(session, recipient, text, messageKind, clientTags))
+            : engine.SendPrivate(session, recipient, text, messageKind, clientTags);
+        Echo(session, sent);
         if (kind == MessageKind.Normal && recipient.AwayMessage is { } away)
         {
             session.Numeric(Numerics.RplAway, recipient.Nick, away);

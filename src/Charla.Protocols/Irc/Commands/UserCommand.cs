@@ -3,7 +3,7 @@ using Charla.Protocols.Irc.Registration;
 
 namespace Charla.Protocols.Irc.Commands;
 
-/// <summary>USER &lt;username&gt; 0 * :&lt;realname&gt; (registration only).</summary>
+/// <summary>USER &lt;username&gt; 0 * :&lt;realname&gt; (registration only; neither may be empty).</summary>
 public sealed class UserCommand : IIrcCommand
 {
     public void Execute(IrcContext context, IrcMessage message)
@@ -15,8 +15,9 @@ public sealed class UserCommand : IIrcCommand
             return;
         }
 
-        var userName = new string(message[0].Where(c => c > ' ' && c != '@' && c != '!' && c != ':').ToArray());
-        if (userName.Length == 0)
+        // An empty realname is a missing parameter too (modern.ircdocs.horse, USER): registration waits.
+        var userName = new string(message[0].Where(c => c > ' ' && c != '@' && c != '!' && c != ':' && !char.IsControl(c)).ToArray());
+        if (userName.Length == 0 || message[3].Length == 0)
         {
             session.Numeric(Numerics.ErrNeedMoreParams, "USER", "Not enough parameters");
             return;

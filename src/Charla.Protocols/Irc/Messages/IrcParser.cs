@@ -111,12 +111,52 @@ public static class IrcParser
             }
 
             var equals = tag.IndexOf('=');
-            var key = (equals < 0 ? tag : tag[..equals]).ToString();
-            tags[key] = equals < 0 ? string.Empty : Unescape(tag[(equals + 1)..]);
+            var key = equals < 0 ? tag : tag[..equals];
+            if (IsValidTagKey(key))
+            {
+                tags[key.ToString()] = equals < 0 ? string.Empty : Unescape(tag[(equals + 1)..]);
+            }
         }
 
         return tags;
     }
+
+    /// <summary>
+    /// Whether <paramref name="key"/> is a tag name as IRCv3 message-tags defines it; others are
+    /// dropped, never relayed:
+    /// <code>
+    /// key      = [ "+" ] [ vendor "/" ] key-name
+    /// key-name = 1*( ALPHA / DIGIT / "-" )
+    /// vendor   = host name: 1*( ALPHA / DIGIT / "-" / "." )
+    /// </code>
+    /// </summary>
+    public static bool IsValidTagKey(ReadOnlySpan<char> key)
+    {
+        if (key.StartsWith('+'))
+        {
+            key = key[1..];
+        }
+
+        var slash = key.IndexOf('/');
+        if (slash >= 0)
+        {
+            var vendor = key[..slash];
+            if (vendor.IsEmpty || vendor.ContainsAnyExcept(TagVendorChars))
+            {
+                return false;
+            }
+
+            key = key[(slash + 1)..];
+        }
+
+        return !key.IsEmpty && !key.ContainsAnyExcept(TagNameChars);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> TagNameChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
+
+    private static readonly System.Buffers.SearchValues<char> TagVendorChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.");
 
     private static int SkipSpaces(char[] text, int at, int length)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -14,6 +15,8 @@ internal ref struct Utf8LineWriter
 
     [ThreadStatic]
     private static byte[]? t_scratch;
+
+    private static readonly SearchValues<byte> LineBreakers = SearchValues.Create("\r\n\0"u8);
 
     private readonly Span<byte> _buffer;
     private int _length;
@@ -39,6 +42,42 @@ internal ref struct Utf8LineWriter
     {
         time.UtcDateTime.TryFormat(_buffer[_length..], out var written, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         _length += written;
+    }
+
+    /// <summary>
+    /// Ends the line: any CR, LF or NUL inside it becomes a space (none may reach a client inside
+    /// a line, whatever produced the text), then CR LF.
+    /// </summary>
+    public void EndLine()
+    {
+        var written = _buffer[.._length];
+        var bad = written.IndexOfAny(LineBreakers);
+        while (bad >= 0)
+        {
+            written[bad] = (byte)' ';
+            var next = written[(bad + 1)..].IndexOfAny(LineBreakers);
+            bad = next < 0 ? -1 : bad + 1 + next;
+        }
+
+        Append("\r\n"u8);
+    }
+
+    /// <summary>Drops what was written after the first <paramref name="length"/> bytes.</summary>
+    public void Truncate(int length) => _length = Math.Min(_length, length);
+
+    /// <summary>
+    /// The greatest position at or before <paramref name="at"/> that does not fall inside a
+    /// UTF-8 character: where a line may be cut.
+    /// </summary>
+    public readonly int CharBoundaryAtOrBefore(int at)
+    {
+        at = Math.Min(at, _length);
+        while (at > 0 && at < _length && (_buffer[at] & 0xC0) == 0x80)
+        {
+            at--;
+        }
+
+        return at;
     }
 
     /// <summary>How many bytes are written so far.</summary>

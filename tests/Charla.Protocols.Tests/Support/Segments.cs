@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Charla.Core.Tests.Support;
+namespace Charla.Protocols.Tests.Support;
 
 /// <summary>Builds a <see cref="ReadOnlySequence{T}"/> from several segments, as a pipe delivers data that spans buffers.</summary>
 internal static class Segments

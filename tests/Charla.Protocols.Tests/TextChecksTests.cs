@@ -1,7 +1,7 @@
-using Charla.Core.Tests.Support;
+using Charla.Protocols.Tests.Support;
 using Charla.Protocols.Lines;
 
-namespace Charla.Core.Tests;
+namespace Charla.Protocols.Tests;
 
 public sealed class TextChecksTests
 {

@@ -1,11 +1,10 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
-namespace Charla.Integration.Tests.Support;
+namespace Charla.Testing;
 
 /// <summary>One message from the server, split the way RFC 1459 says (a parser of the tests' own).</summary>
-internal sealed record IrcReply(string Raw, string? Source, string Command, IReadOnlyList<string> Params)
+public sealed record IrcReply(string Raw, string? Source, string Command, IReadOnlyList<string> Params)
 {
     public string this[int index] => Params[index];
 
@@ -41,29 +40,25 @@ internal sealed record IrcReply(string Raw, string? Source, string Command, IRea
     }
 }
 
-/// <summary>An IRC client over a real socket, for tests: send raw lines, read parsed replies.</summary>
-internal sealed class IrcClient : IAsyncDisposable
+/// <summary>An IRC client for tests, over a socket or in-memory pipes: send raw lines, read parsed replies.</summary>
+public sealed class IrcClient : IAsyncDisposable
 {
-    private readonly Socket _socket;
-    private readonly NetworkStream _stream;
-    private readonly StreamReader _reader;
+    private readonly ClientLink _link;
+    private readonly StrictLineReader _reader;
     private int _fences;
 
-    private IrcClient(Socket socket)
+    public IrcClient(ClientLink link)
     {
-        _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: false);
-        _reader = new StreamReader(_stream, new UTF8Encoding(false));
+        _link = link;
+        _reader = new StrictLineReader(link.Input, LineGrammar.Irc);
     }
+
+    /// <summary>The connection underneath, to close or reset it.</summary>
+    public ClientLink Link => _link;
 
     public string Nick { get; private set; } = "*";
 
-    public static async Task<IrcClient> ConnectAsync(IPEndPoint server)
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        await socket.ConnectAsync(server);
-        return new IrcClient(socket);
-    }
+    public static async Task<IrcClient> ConnectAsync(IPEndPoint server) => new(await ClientLink.ConnectAsync(server));
 
     /// <summary>Registers as <paramref name="nick"/>, asking for <paramref name="caps"/>; returns the burst up to the MOTD's end.</summary>
     public async Task<List<IrcReply>> RegisterAsync(string nick, params string[] caps)
@@ -94,7 +89,7 @@ internal sealed class IrcClient : IAsyncDisposable
 
     public async Task SendAsync(string line) => await SendRawAsync(Encoding.UTF8.GetBytes(line + "\r\n"));
 
-    public async Task SendRawAsync(byte[] bytes) => await _stream.WriteAsync(bytes);
+    public async Task SendRawAsync(byte[] bytes) => await _link.Output.WriteAsync(bytes);
 
     /// <summary>The next message, or null when the server closed the connection.</summary>
     public async Task<IrcReply?> ReadAsync(TimeSpan? timeout = null)
@@ -161,10 +156,5 @@ internal sealed class IrcClient : IAsyncDisposable
         return replies;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _reader.Dispose();
-        await _stream.DisposeAsync();
-        _socket.Dispose();
-    }
+    public ValueTask DisposeAsync() => _link.DisposeAsync();
 }

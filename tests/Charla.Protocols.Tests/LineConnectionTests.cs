@@ -5,7 +5,7 @@ using Charla.Core.Sessions;
 using Charla.Protocols.Connections;
 using Charla.Protocols.Plain;
 
-namespace Charla.Core.Tests;
+namespace Charla.Protocols.Tests;
 
 /// <summary>How a connection ends when Charla itself fails on a line: the server is told once, the connection closes.</summary>
 public sealed class LineConnectionTests

@@ -1,9 +1,9 @@
 using Charla.Core.Liveness;
-using Charla.Core.Tests.Support;
+using Charla.Protocols.Tests.Support;
 using Charla.Protocols.Plain;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Charla.Core.Tests;
+namespace Charla.Protocols.Tests;
 
 /// <summary>Plain mode's idle timeout on a fake clock: deterministic, no sleeping.</summary>
 public sealed class PlainIdleTimeoutTests

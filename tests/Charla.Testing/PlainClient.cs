@@ -1,24 +1,25 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Charla.Integration.Tests.Support;
+namespace Charla.Testing;
 
-/// <summary>A plain-mode client over a real TCP socket, for tests: send lines, read lines with a timeout.</summary>
-internal sealed partial class PlainClient : IAsyncDisposable
+/// <summary>A plain-mode client for tests, over a socket or in-memory pipes: send lines, read lines with a timeout.</summary>
+public sealed partial class PlainClient : IAsyncDisposable
 {
+    /// <summary>
+    /// How long a read waits before the test fails. Tests wait on what the server sends, never on
+    /// a clock; this only bounds a test whose awaited line never comes.
+    /// </summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
 
-    private readonly Socket _socket;
-    private readonly NetworkStream _stream;
-    private readonly StreamReader _reader;
+    private readonly ClientLink _link;
+    private readonly StrictLineReader _reader;
 
-    private PlainClient(Socket socket)
+    public PlainClient(ClientLink link)
     {
-        _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: false);
-        _reader = new StreamReader(_stream, new UTF8Encoding(false));
+        _link = link;
+        _reader = new StrictLineReader(link.Input, LineGrammar.Plain);
     }
 
     /// <summary>The nickname the welcome line gave (empty if the welcome was not read).</summary>
@@ -31,31 +32,30 @@ internal sealed partial class PlainClient : IAsyncDisposable
     /// <param name="receiveBufferBytes">A small receive buffer makes a slow reader fill up quickly.</param>
     public static async Task<PlainClient> ConnectAsync(IPEndPoint server, bool readWelcome = true, int? receiveBufferBytes = null)
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        if (receiveBufferBytes is { } size)
-        {
-            socket.ReceiveBufferSize = size;
-        }
-
-        await socket.ConnectAsync(server);
-        var client = new PlainClient(socket);
+        var client = new PlainClient(await ClientLink.ConnectAsync(server, receiveBufferBytes));
         if (readWelcome)
         {
-            var welcome = await client.ReadLineAsync();
-            var match = WelcomeLine().Match(welcome ?? string.Empty);
-            Assert.True(match.Success, $"expected a welcome line, got: {welcome}");
-            client.Nick = match.Groups["nick"].Value;
-            client.OthersAtWelcome = match.Groups["others"].Success ? int.Parse(match.Groups["others"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            await client.ReadWelcomeAsync();
         }
 
         return client;
+    }
+
+    /// <summary>Reads the welcome line and learns the nick and the count of others from it.</summary>
+    public async Task ReadWelcomeAsync()
+    {
+        var welcome = await ReadLineAsync();
+        var match = WelcomeLine().Match(welcome ?? string.Empty);
+        Assert.True(match.Success, $"expected a welcome line, got: {welcome}");
+        Nick = match.Groups["nick"].Value;
+        OthersAtWelcome = match.Groups["others"].Success ? int.Parse(match.Groups["others"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
     public Task SendAsync(string text) => SendBytesAsync(Encoding.UTF8.GetBytes(text));
 
     public Task SendLineAsync(string line) => SendAsync(line + "\n");
 
-    public async Task SendBytesAsync(byte[] bytes) => await _stream.WriteAsync(bytes);
+    public async Task SendBytesAsync(byte[] bytes) => await _link.Output.WriteAsync(bytes);
 
     /// <summary>The next line, or null when the server closed the connection.</summary>
     /// <exception cref="TimeoutException">Nothing arrived in time.</exception>
@@ -120,24 +120,15 @@ internal sealed partial class PlainClient : IAsyncDisposable
     }
 
     /// <summary>Closes with a TCP reset, as a crashed client's kernel would.</summary>
-    public void Reset()
-    {
-        _socket.LingerState = new LingerOption(true, 0);
-        _socket.Close();
-    }
+    public void Reset() => _link.Reset();
 
     /// <summary>Closes normally (FIN).</summary>
-    public void Close() => _socket.Close();
+    public void Close() => _link.Close();
 
     /// <summary>Ends what this client sends (a FIN, as when its input ends), still reading what comes back.</summary>
-    public void EndOutput() => _socket.Shutdown(SocketShutdown.Send);
+    public void EndOutput() => _link.EndOutput();
 
-    public async ValueTask DisposeAsync()
-    {
-        _reader.Dispose();
-        await _stream.DisposeAsync();
-        _socket.Dispose();
-    }
+    public ValueTask DisposeAsync() => _link.DisposeAsync();
 
     [GeneratedRegex(@"^\* Welcome to Charla, (?<nick>[^!\s]+)! (Nobody else is|(?<others>\d+) others? (person is|people are)) in the lobby\.")]
     private static partial Regex WelcomeLine();

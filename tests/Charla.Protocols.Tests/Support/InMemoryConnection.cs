@@ -3,7 +3,7 @@ using System.Text;
 using Charla.Protocols.Connections;
 using Charla.Protocols.Plain;
 
-namespace Charla.Core.Tests.Support;
+namespace Charla.Protocols.Tests.Support;
 
 /// <summary>A plain-mode connection over an in-memory duplex pipe: the protocol without sockets.</summary>
 internal sealed class InMemoryConnection

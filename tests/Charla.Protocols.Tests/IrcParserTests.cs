@@ -1,7 +1,7 @@
 using System.Text;
 using Charla.Protocols.Irc.Messages;
 
-namespace Charla.Core.Tests;
+namespace Charla.Protocols.Tests;
 
 public sealed class IrcParserTests
 {
