@@ -62,6 +62,9 @@ internal sealed class InMemoryServer : IAsyncDisposable, IConnectionObserver
         return irc;
     }
 
+    /// <summary>Connects an IRC client (not registered yet), as a socket test would.</summary>
+    public Task<IrcClient> ConnectIrcAsync() => Task.FromResult(ConnectIrc());
+
     /// <summary>Connects and registers an IRC client as <paramref name="nick"/>, with <paramref name="caps"/>.</summary>
     public async Task<IrcClient> RegisterIrcAsync(string nick, params string[] caps)
     {

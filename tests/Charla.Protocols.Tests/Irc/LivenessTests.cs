@@ -1,56 +1,63 @@
-using Charla.Integration.Tests.Support;
+using Charla.Protocols.Tests.Support;
 
-namespace Charla.Integration.Tests.Irc;
+namespace Charla.Protocols.Tests.Irc;
 
 /// <summary>PING and PONG both ways; a client that stops answering is dropped and its channels see the QUIT.</summary>
 public sealed class LivenessTests
 {
     [Fact]
-    public async Task The_server_pings_an_idle_client_and_a_pong_keeps_it()
+    public async Task The_server_pings_a_client_silent_for_the_interval_and_a_pong_keeps_it()
     {
-        await using var server = await TestServer.StartAsync(("Irc:PingIntervalSeconds", "1"), ("Irc:PingTimeoutSeconds", "2"));
+        await using var server = InMemoryServer.Start(irc => (irc.PingIntervalSeconds, irc.PingTimeoutSeconds) = (90, 60));
         var alice = await server.RegisterIrcAsync("alice");
+
+        server.Time.Advance(TimeSpan.FromSeconds(90));
+        server.SweepLiveness();
+        await alice.SendAsync("PING not-yet"); // silent for exactly the interval: no PING yet
+        await alice.ExpectAsync("PONG");
+        server.Time.Advance(TimeSpan.FromSeconds(91));
+        server.SweepLiveness();
 
         var ping = await alice.ExpectAsync("PING");
         Assert.Equal(["charla.local"], ping.Params);
         await alice.SendAsync("PONG :charla.local");
+        await alice.FenceAsync();
+        server.Time.Advance(TimeSpan.FromSeconds(60));
+        server.SweepLiveness();
 
-        Assert.Equal("PING", (await alice.ExpectAsync("PING")).Command); // pinged again later: still connected
+        Assert.Empty(await alice.FenceAsync()); // answered: neither dropped nor pinged again yet
         Assert.Equal(1, server.Engine.SessionCount);
     }
 
     [Fact]
     public async Task A_client_that_does_not_answer_is_dropped_with_ping_timeout()
     {
-        await using var server = await TestServer.StartAsync(("Irc:PingIntervalSeconds", "1"), ("Irc:PingTimeoutSeconds", "1"));
-        var silent = await server.RegisterIrcAsync("silent");
-        var watcher = await server.RegisterIrcAsync("watcher");
-        await silent.JoinAsync("#c");
-        await watcher.JoinAsync("#c");
+        await using var server = InMemoryServer.Start(irc => (irc.PingIntervalSeconds, irc.PingTimeoutSeconds) = (90, 60));
+        var (silent, watcher) = await server.IrcPairInChannelAsync("#c", "silent", "watcher");
+        server.Time.Advance(TimeSpan.FromSeconds(91));
+        server.SweepLiveness();
+        await silent.ExpectAsync("PING");
+        await watcher.ExpectAsync("PING");
+        await watcher.SendAsync("PONG :charla.local");
+        await watcher.FenceAsync();
 
-        var watched = new List<IrcReply>();
-        while (!watched.Any(r => r.Command == "QUIT"))
-        {
-            // The watcher answers its own PINGs; the silent client never does.
-            var reply = await watcher.ReadAsync() ?? throw new InvalidOperationException("watcher was dropped");
-            watched.Add(reply);
-            if (reply.Command == "PING")
-            {
-                await watcher.SendAsync($"PONG :{reply.Last}");
-            }
-        }
+        server.Time.Advance(TimeSpan.FromSeconds(60));
+        server.SweepLiveness();
+        Assert.Empty(await watcher.FenceAsync()); // the timeout is not over yet: no QUIT
+        server.Time.Advance(TimeSpan.FromSeconds(1));
+        server.SweepLiveness();
 
-        var quit = watched.Single(r => r.Command == "QUIT");
+        var quit = await watcher.ExpectAsync("QUIT");
         Assert.Equal("silent!~silent@127.0.0.1", quit.Source);
-        Assert.Equal("Ping timeout: 2 seconds", quit.Last);
+        Assert.Equal("Ping timeout: 150 seconds", quit.Last);
         var end = (await silent.ReadToEndAsync()).Last();
-        Assert.Equal("Closing Link: 127.0.0.1 (Ping timeout: 2 seconds)", end.Last);
+        Assert.Equal("Closing Link: 127.0.0.1 (Ping timeout: 150 seconds)", end.Last);
     }
 
     [Fact]
     public async Task Quit_sends_error_then_closes_and_the_channel_sees_the_reason()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var (alice, bob) = await server.IrcPairInChannelAsync("#c", "alice", "bob");
 
         await bob.SendAsync("QUIT :gotta go");
@@ -65,7 +72,7 @@ public sealed class LivenessTests
     public async Task A_client_that_stops_reading_is_dropped_with_sendq_exceeded_and_the_channel_sees_it()
     {
         // Batches a reading client's 16 KiB SendQ absorbs; the stalled client's only grows.
-        await using var server = await TestServer.StartAsync(("Limits:SendQueueBytes", "16384"));
+        await using var server = InMemoryServer.Start(limits: l => l.SendQueueBytes = 16384);
         var stalled = await server.ConnectIrcAsync();
         await stalled.RegisterAsync("stalled");
         await stalled.JoinAsync("#c");

@@ -1,7 +1,7 @@
 using System.Text;
-using Charla.Integration.Tests.Support;
+using Charla.Protocols.Tests.Support;
 
-namespace Charla.Integration.Tests.Irc;
+namespace Charla.Protocols.Tests.Irc;
 
 /// <summary>Malformed input gets the numeric or standard reply the documents name; the connection stays up.</summary>
 public sealed class BadInputTests
@@ -9,7 +9,7 @@ public sealed class BadInputTests
     [Fact]
     public async Task A_line_over_512_bytes_gets_417_and_the_connection_stays()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var alice = await server.RegisterIrcAsync("alice");
 
         await alice.SendAsync("PRIVMSG alice :" + new string('x', 600));
@@ -27,7 +27,7 @@ public sealed class BadInputTests
     [Fact]
     public async Task Invalid_utf8_and_nul_bytes_get_fail_replies()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var alice = await server.RegisterIrcAsync("alice");
 
         await alice.SendRawAsync([.. "PRIVMSG alice :"u8, 0xFF, 0xFE, (byte)'\r', (byte)'\n']);
@@ -40,7 +40,7 @@ public sealed class BadInputTests
     [Fact]
     public async Task Thousands_of_parameters_and_binary_garbage_do_not_hurt()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var alice = await server.RegisterIrcAsync("alice");
 
         await alice.SendAsync("USERHOST " + string.Join(' ', Enumerable.Repeat("a", 240)));
@@ -58,35 +58,39 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public async Task Excess_commands_are_delayed_not_dropped()
+    public async Task Excess_commands_are_delayed_until_the_clock_allows_them_never_dropped()
     {
-        await using var server = await TestServer.StartAsync(("Limits:Flood:LinesPerSecond", "50"), ("Limits:Flood:Burst", "5"));
-        var alice = await server.RegisterIrcAsync("alice");
+        await using var server = InMemoryServer.Start(limits: l => l.Flood = new FloodOptions { LinesPerSecond = 1, Burst = 5 });
+        var alice = await server.RegisterIrcAsync("alice"); // NICK and USER take 2 of the burst
 
-        await alice.SendAsync(string.Join("\r\n", Enumerable.Range(0, 40).Select(i => $"PING n{i}")));
+        await alice.SendAsync(string.Join("\r\n", Enumerable.Range(0, 10).Select(i => $"PING n{i}")));
 
-        var pongs = await alice.ReadUntilAsync(r => r.Command == "PONG" && r.Last == "n39");
-        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"n{i}"), pongs.Select(r => r.Last));
+        var pongs = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            pongs.Add((await alice.ExpectAsync("PONG")).Last);
+        }
+
+        for (var i = 3; i < 10; i++)
+        {
+            await server.Time.WaitForTimerAsync(); // the next line waits for a token
+            server.Time.Advance(TimeSpan.FromSeconds(1));
+            pongs.Add((await alice.ExpectAsync("PONG")).Last);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"n{i}"), pongs);
     }
 
     [Fact]
     public async Task A_real_flood_is_disconnected_with_excess_flood_and_channels_see_the_quit()
     {
-        await using var server = await TestServer.StartAsync(("Limits:Flood:LinesPerSecond", "5"), ("Limits:Flood:Burst", "5"));
-        var flooder = await server.RegisterIrcAsync("flooder");
-        var watcher = await server.RegisterIrcAsync("watcher");
-        await flooder.JoinAsync("#c");
-        await watcher.JoinAsync("#c");
+        await using var server = InMemoryServer.Start(limits: l => l.Flood = new FloodOptions { LinesPerSecond = 5, Burst = 5 });
+        var (watcher, flooder) = await server.IrcPairInChannelAsync("#c", "watcher", "flooder");
 
-        var flood = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("PRIVMSG #c :flood flood flood\r\n", 2000)));
-        try
-        {
-            await flooder.SendRawAsync(flood);
-        }
-        catch (IOException)
-        {
-            // The server may close before it has read everything.
-        }
+        // More than Irc:RecvQueueBytes (8 KiB) waiting while the first delayed line waits: a flood.
+        await flooder.SendRawAsync(Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("PRIVMSG #c :flood flood flood\r\n", 2000))));
+        await server.Time.WaitForTimerAsync();
+        server.Time.Advance(TimeSpan.FromSeconds(1));
 
         var end = (await flooder.ReadToEndAsync()).Last();
         Assert.Equal("ERROR", end.Command);

@@ -1,6 +1,6 @@
-using Charla.Integration.Tests.Support;
+using Charla.Protocols.Tests.Support;
 
-namespace Charla.Integration.Tests.Irc;
+namespace Charla.Protocols.Tests.Irc;
 
 /// <summary>Plain-mode users and IRC users share #lobby.</summary>
 public sealed class PlainBridgeTests
@@ -8,8 +8,8 @@ public sealed class PlainBridgeTests
     [Fact]
     public async Task Plain_users_are_real_users_in_lobby_names_who_and_whois()
     {
-        await using var server = await TestServer.StartAsync();
-        var plain = await server.ConnectAsync();
+        await using var server = InMemoryServer.Start();
+        var plain = await server.ConnectPlainAsync();
         var alice = await server.RegisterIrcAsync("alice");
 
         var join = await alice.JoinAsync("#lobby");
@@ -28,8 +28,8 @@ public sealed class PlainBridgeTests
     [Fact]
     public async Task Messages_actions_renames_and_leaving_cross_both_ways()
     {
-        await using var server = await TestServer.StartAsync();
-        var plain = await server.ConnectAsync();
+        await using var server = InMemoryServer.Start();
+        var plain = await server.ConnectPlainAsync();
         var alice = await server.RegisterIrcAsync("alice");
         await alice.JoinAsync("#lobby");
         await plain.ExpectAsync("* alice joined");
@@ -67,8 +67,8 @@ public sealed class PlainBridgeTests
     [Fact]
     public async Task An_irc_user_leaving_the_lobby_is_seen_by_plain_users()
     {
-        await using var server = await TestServer.StartAsync();
-        var plain = await server.ConnectAsync();
+        await using var server = InMemoryServer.Start();
+        var plain = await server.ConnectPlainAsync();
         var alice = await server.RegisterIrcAsync("alice");
         await alice.JoinAsync("#lobby");
         await plain.ExpectAsync("* alice joined");

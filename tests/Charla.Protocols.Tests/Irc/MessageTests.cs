@@ -1,13 +1,13 @@
-using Charla.Integration.Tests.Support;
+using Charla.Protocols.Tests.Support;
 
-namespace Charla.Integration.Tests.Irc;
+namespace Charla.Protocols.Tests.Irc;
 
 /// <summary>PRIVMSG and NOTICE to channels and nicks, echo-message, CTCP, AWAY and the errors.</summary>
 public sealed class MessageTests
 {
-    private static async Task<(TestServer Server, IrcClient Alice, IrcClient Bob)> TwoInChannelAsync(params string[] aliceCaps)
+    private static async Task<(InMemoryServer Server, IrcClient Alice, IrcClient Bob)> TwoInChannelAsync(params string[] aliceCaps)
     {
-        var server = await TestServer.StartAsync();
+        var server = InMemoryServer.Start();
         var alice = await server.RegisterIrcAsync("alice", aliceCaps);
         var bob = await server.RegisterIrcAsync("bob");
         await alice.JoinAsync("#c");

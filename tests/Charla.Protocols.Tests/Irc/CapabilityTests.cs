@@ -1,14 +1,13 @@
-using System.Globalization;
-using Charla.Integration.Tests.Support;
+using Charla.Protocols.Tests.Support;
 
-namespace Charla.Integration.Tests.Irc;
+namespace Charla.Protocols.Tests.Irc;
 
 /// <summary>IRCv3: message-tags (msgid, client tags, TAGMSG), server-time, echo-message, extended-join, away-notify, invite-notify, setname.</summary>
 public sealed class CapabilityTests
 {
-    private static async Task<(TestServer Server, IrcClient Tagged, IrcClient Plain)> TwoInChannelAsync(params string[] caps)
+    private static async Task<(InMemoryServer Server, IrcClient Tagged, IrcClient Plain)> TwoInChannelAsync(params string[] caps)
     {
-        var server = await TestServer.StartAsync();
+        var server = InMemoryServer.Start();
         var tagged = await server.RegisterIrcAsync("tagged", caps);
         var untagged = await server.RegisterIrcAsync("untagged");
         await tagged.JoinAsync("#c");
@@ -31,12 +30,11 @@ public sealed class CapabilityTests
         var (server, tagged, untagged) = await TwoInChannelAsync("message-tags", "server-time", "echo-message");
         await using (server)
         {
-            var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+            server.Time.Advance(TimeSpan.FromMilliseconds(1234));
             await untagged.SendAsync("PRIVMSG #c :hi");
             var got = await tagged.ExpectAsync("PRIVMSG");
             var tags = TagsOf(got);
-            var time = DateTimeOffset.ParseExact(tags["time"], "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-            Assert.InRange(time, before, DateTimeOffset.UtcNow.AddSeconds(1));
+            Assert.Equal("2026-01-01T12:00:01.234Z", tags["time"]); // the server's clock, to the millisecond
             Assert.NotEmpty(tags["msgid"]);
 
             await tagged.SendAsync("PRIVMSG #c :echo me");
@@ -51,7 +49,7 @@ public sealed class CapabilityTests
     [Fact]
     public async Task Client_tags_and_tagmsg_reach_only_clients_with_message_tags()
     {
-        var server = await TestServer.StartAsync();
+        var server = InMemoryServer.Start();
         await using (server)
         {
             var sender = await server.RegisterIrcAsync("sender", "message-tags");
@@ -85,7 +83,7 @@ public sealed class CapabilityTests
     [Fact]
     public async Task Extended_join_carries_account_and_real_name()
     {
-        var server = await TestServer.StartAsync();
+        var server = InMemoryServer.Start();
         await using (server)
         {
             var watcher = await server.RegisterIrcAsync("watcher", "extended-join");
@@ -155,7 +153,7 @@ public sealed class CapabilityTests
     [Fact]
     public async Task Labeled_commands_get_ack_one_labeled_line_or_a_labeled_batch()
     {
-        var server = await TestServer.StartAsync();
+        var server = InMemoryServer.Start();
         await using (server)
         {
             var client = await server.RegisterIrcAsync("labeler", "batch", "labeled-response", "message-tags");
@@ -184,7 +182,7 @@ public sealed class CapabilityTests
     [Fact]
     public async Task Bot_mode_shows_in_whois_who_and_a_bot_tag()
     {
-        var server = await TestServer.StartAsync();
+        var server = InMemoryServer.Start();
         await using (server)
         {
             var bot = await server.RegisterIrcAsync("robo");
@@ -207,7 +205,7 @@ public sealed class CapabilityTests
     [Fact]
     public async Task Userhost_in_names_gives_full_masks_and_multi_prefix_all_prefixes()
     {
-        var server = await TestServer.StartAsync();
+        var server = InMemoryServer.Start();
         await using (server)
         {
             var op = await server.RegisterIrcAsync("op", "userhost-in-names", "multi-prefix");

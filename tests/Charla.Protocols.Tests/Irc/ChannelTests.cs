@@ -1,7 +1,7 @@
 using System.Text;
-using Charla.Integration.Tests.Support;
+using Charla.Protocols.Tests.Support;
 
-namespace Charla.Integration.Tests.Irc;
+namespace Charla.Protocols.Tests.Irc;
 
 /// <summary>JOIN, PART, NAMES, TOPIC, MODE and LIST, with their numerics.</summary>
 public sealed class ChannelTests
@@ -9,7 +9,7 @@ public sealed class ChannelTests
     [Fact]
     public async Task Join_echoes_then_names_with_the_first_joiner_as_operator()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var alice = await server.RegisterIrcAsync("alice");
         var bob = await server.RegisterIrcAsync("bob");
 
@@ -29,7 +29,7 @@ public sealed class ChannelTests
     [Fact]
     public async Task Names_of_a_big_channel_come_in_several_lines_each_within_512_bytes()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var nicks = Enumerable.Range(0, 40).Select(i => $"member{i:D2}_with_a_long_nick").ToList();
         var members = new List<IrcClient>();
         foreach (var nick in nicks)
@@ -55,7 +55,7 @@ public sealed class ChannelTests
     [Fact]
     public async Task Join_several_channels_and_join_0_parts_them_all()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var alice = await server.RegisterIrcAsync("alice");
 
         await alice.SendAsync("JOIN #a,#b key1,key2");
@@ -73,7 +73,7 @@ public sealed class ChannelTests
     [InlineData("#")]
     public async Task A_bad_channel_name_gets_403(string name)
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var alice = await server.RegisterIrcAsync("alice");
 
         await alice.SendAsync($"JOIN {name}");
@@ -85,7 +85,7 @@ public sealed class ChannelTests
     [Fact]
     public async Task Joining_more_than_the_channel_limit_gets_405()
     {
-        await using var server = await TestServer.StartAsync(("Limits:MaxChannelsPerUser", "2"));
+        await using var server = InMemoryServer.Start(limits: l => l.MaxChannelsPerUser = 2);
         var alice = await server.RegisterIrcAsync("alice");
         await alice.JoinAsync("#one");
         await alice.JoinAsync("#two");
@@ -98,7 +98,7 @@ public sealed class ChannelTests
     [Fact]
     public async Task Part_is_seen_by_all_and_errors_are_403_and_442()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var (alice, bob) = await server.IrcPairInChannelAsync("#c", "alice", "bob");
 
         await bob.SendAsync("PART #c :see you");
@@ -114,7 +114,7 @@ public sealed class ChannelTests
     [Fact]
     public async Task Topic_is_queried_set_by_operators_and_refused_to_others()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var (alice, bob) = await server.IrcPairInChannelAsync("#c", "alice", "bob");
 
         await alice.SendAsync("TOPIC #c");
@@ -141,7 +141,7 @@ public sealed class ChannelTests
     [Fact]
     public async Task Mode_query_and_operator_changes_with_their_errors()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var alice = await server.RegisterIrcAsync("alice");
         var bob = await server.RegisterIrcAsync("bob");
         var carol = await server.RegisterIrcAsync("carol");
@@ -177,7 +177,7 @@ public sealed class ChannelTests
     [Fact]
     public async Task User_mode_i_is_set_and_shown_and_others_are_refused()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var alice = await server.RegisterIrcAsync("alice");
         await server.RegisterIrcAsync("bob");
 
@@ -194,7 +194,7 @@ public sealed class ChannelTests
     [Fact]
     public async Task List_shows_channels_with_counts_and_topics_and_filters_by_size()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var alice = await server.RegisterIrcAsync("alice");
         var bob = await server.RegisterIrcAsync("bob");
         await alice.JoinAsync("#big");
@@ -214,7 +214,12 @@ public sealed class ChannelTests
     [Fact]
     public async Task Limits_are_configurable_advertised_and_enforced()
     {
-        await using var server = await TestServer.StartAsync(("Irc:TopicLength", "10"), ("Irc:ChannelLength", "8"), ("Irc:MaxTargets", "2"));
+        await using var server = InMemoryServer.Start(irc =>
+        {
+            irc.TopicLength = 10;
+            irc.ChannelLength = 8;
+            irc.MaxTargets = 2;
+        });
         var alice = await server.ConnectIrcAsync();
         var burst = await alice.RegisterAsync("alice");
         var isupport = burst.Where(r => r.Command == "005").SelectMany(r => r.Params).ToList();

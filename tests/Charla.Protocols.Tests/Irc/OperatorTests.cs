@@ -1,17 +1,18 @@
-using Charla.Integration.Tests.Support;
+using Charla.Protocols.Irc;
+using Charla.Protocols.Tests.Support;
 
-namespace Charla.Integration.Tests.Irc;
+namespace Charla.Protocols.Tests.Irc;
 
 /// <summary>OPER, user modes o and w, WALLOPS and CHGHOST (with the chghost capability).</summary>
 public sealed class OperatorTests
 {
-    private static Task<TestServer> StartAsync() =>
-        TestServer.StartAsync(("Irc:Operators:0:Name", "root"), ("Irc:Operators:0:Password", "s3cret"));
+    private static InMemoryServer Start() =>
+        InMemoryServer.Start(irc => irc.Operators = [new IrcOperator { Name = "root", Password = "s3cret" }]);
 
     [Fact]
     public async Task Oper_checks_name_and_password_then_gives_plus_o_shown_in_whois_who_and_lusers()
     {
-        await using var server = await StartAsync();
+        await using var server = Start();
         var admin = await server.RegisterIrcAsync("admin");
         var other = await server.RegisterIrcAsync("other");
 
@@ -41,7 +42,7 @@ public sealed class OperatorTests
     [Fact]
     public async Task Wallops_reach_users_with_plus_w_and_need_an_operator()
     {
-        await using var server = await StartAsync();
+        await using var server = Start();
         var admin = await server.RegisterIrcAsync("admin");
         var listener = await server.RegisterIrcAsync("listener");
         var deaf = await server.RegisterIrcAsync("deaf");
@@ -64,7 +65,7 @@ public sealed class OperatorTests
     [Fact]
     public async Task Chghost_changes_a_users_host_and_chghost_clients_see_it()
     {
-        await using var server = await StartAsync();
+        await using var server = Start();
         var admin = await server.RegisterIrcAsync("admin");
         var watcher = await server.RegisterIrcAsync("watcher", "chghost");
         var target = await server.RegisterIrcAsync("target");
@@ -93,7 +94,7 @@ public sealed class OperatorTests
     [Fact]
     public async Task Away_notify_clients_learn_that_a_joiner_is_away()
     {
-        await using var server = await StartAsync();
+        await using var server = Start();
         var watcher = await server.RegisterIrcAsync("watcher", "away-notify");
         var joiner = await server.RegisterIrcAsync("joiner");
         await watcher.JoinAsync("#c");

@@ -1,6 +1,6 @@
-using Charla.Integration.Tests.Support;
+using Charla.Protocols.Tests.Support;
 
-namespace Charla.Integration.Tests.Irc;
+namespace Charla.Protocols.Tests.Irc;
 
 /// <summary>WHO (and WHOX), WHOIS, USERHOST, ISON, VERSION, TIME, MOTD, LUSERS.</summary>
 public sealed class QueryTests
@@ -8,7 +8,7 @@ public sealed class QueryTests
     [Fact]
     public async Task Who_lists_a_channel_with_flags_and_whox_returns_the_fields_asked_for()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var alice = await server.RegisterIrcAsync("alice");
         var bob = await server.RegisterIrcAsync("bob");
         await alice.JoinAsync("#c");
@@ -35,7 +35,7 @@ public sealed class QueryTests
     [Fact]
     public async Task Whois_answers_311_319_312_301_317_318_and_401_for_nobody()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var alice = await server.RegisterIrcAsync("alice");
         var bob = await server.RegisterIrcAsync("bob");
         await bob.JoinAsync("#c");
@@ -58,7 +58,7 @@ public sealed class QueryTests
     [Fact]
     public async Task Userhost_ison_version_time_motd_and_lusers_answer()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var alice = await server.RegisterIrcAsync("alice");
         await server.RegisterIrcAsync("bob");
 
@@ -80,7 +80,7 @@ public sealed class QueryTests
     [Fact]
     public async Task Whowas_remembers_who_left_or_renamed_and_406_when_nobody()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var alice = await server.RegisterIrcAsync("alice");
         var bob = await server.RegisterIrcAsync("bob");
         await bob.SendAsync("NICK robert");
@@ -108,7 +108,7 @@ public sealed class QueryTests
     [Fact]
     public async Task Info_and_admin_answer()
     {
-        await using var server = await TestServer.StartAsync(("Irc:AdminEmail", "ops@example.org"));
+        await using var server = InMemoryServer.Start(irc => irc.AdminEmail = "ops@example.org");
         var alice = await server.RegisterIrcAsync("alice");
 
         await alice.SendAsync("INFO");

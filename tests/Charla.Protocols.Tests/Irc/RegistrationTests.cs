@@ -1,6 +1,6 @@
-using Charla.Integration.Tests.Support;
+using Charla.Protocols.Tests.Support;
 
-namespace Charla.Integration.Tests.Irc;
+namespace Charla.Protocols.Tests.Irc;
 
 /// <summary>Registration: CAP, NICK, USER, PASS, the welcome burst and its errors.</summary>
 public sealed class RegistrationTests
@@ -8,7 +8,7 @@ public sealed class RegistrationTests
     [Fact]
     public async Task Nick_and_user_give_the_welcome_burst_with_isupport_lusers_and_no_motd()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var client = await server.ConnectIrcAsync();
 
         var burst = await client.RegisterAsync("alice");
@@ -40,7 +40,7 @@ public sealed class RegistrationTests
     [Fact]
     public async Task A_configured_motd_is_sent_between_375_and_376()
     {
-        await using var server = await TestServer.StartAsync(("Irc:Motd:0", "Be kind."), ("Irc:Motd:1", "Have fun."));
+        await using var server = InMemoryServer.Start(irc => irc.Motd = ["Be kind.", "Have fun."]);
         var client = await server.ConnectIrcAsync();
 
         var burst = await client.RegisterAsync("alice");
@@ -53,7 +53,7 @@ public sealed class RegistrationTests
     [Fact]
     public async Task Registration_waits_for_cap_end_and_cap_ls_lists_exactly_the_supported_caps()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var client = await server.ConnectIrcAsync();
 
         await client.SendAsync("CAP LS 302");
@@ -78,7 +78,7 @@ public sealed class RegistrationTests
     [Fact]
     public async Task Commands_before_registration_get_451_and_missing_parameters_461()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var client = await server.ConnectIrcAsync();
 
         await client.SendAsync("JOIN #x");
@@ -98,7 +98,7 @@ public sealed class RegistrationTests
     [InlineData("x234567890123456789012345678901")]
     public async Task An_erroneous_nick_gets_432(string nick)
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var client = await server.ConnectIrcAsync();
 
         await client.SendAsync($"NICK {nick}");
@@ -109,7 +109,7 @@ public sealed class RegistrationTests
     [Fact]
     public async Task A_nick_in_use_in_any_case_gets_433_before_and_after_registration()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         await server.RegisterIrcAsync("alice");
         var bob = await server.ConnectIrcAsync();
 
@@ -124,8 +124,8 @@ public sealed class RegistrationTests
     [Fact]
     public async Task A_plain_user_holds_nicks_too()
     {
-        await using var server = await TestServer.StartAsync();
-        var plain = await server.ConnectAsync();
+        await using var server = InMemoryServer.Start();
+        var plain = await server.ConnectPlainAsync();
         var client = await server.ConnectIrcAsync();
 
         await client.SendAsync($"NICK {plain.Nick}");
@@ -136,7 +136,7 @@ public sealed class RegistrationTests
     [Fact]
     public async Task User_and_pass_after_registration_get_462_and_unknown_commands_421()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var client = await server.RegisterIrcAsync("alice");
 
         await client.SendAsync("USER again 0 * :Again");
@@ -150,7 +150,7 @@ public sealed class RegistrationTests
     [Fact]
     public async Task Pass_before_registration_is_accepted()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var client = await server.ConnectIrcAsync();
 
         await client.SendAsync("PASS whatever");
@@ -162,10 +162,18 @@ public sealed class RegistrationTests
     [Fact]
     public async Task A_client_that_does_not_register_in_time_is_dropped_with_an_error()
     {
-        await using var server = await TestServer.StartAsync(("Irc:RegistrationTimeoutSeconds", "1"));
+        await using var server = InMemoryServer.Start(irc => irc.RegistrationTimeoutSeconds = 60);
         var client = await server.ConnectIrcAsync();
         await client.SendAsync("NICK slow");
+        await client.SendAsync("PING still-registering");
+        await client.ExpectAsync("PONG");
 
+        server.Time.Advance(TimeSpan.FromSeconds(60));
+        server.SweepLiveness();
+        await client.SendAsync("PING still-in-time");
+        await client.ExpectAsync("PONG");
+        server.Time.Advance(TimeSpan.FromSeconds(1));
+        server.SweepLiveness();
         var last = (await client.ReadToEndAsync()).Last();
 
         Assert.Equal("ERROR", last.Command);
@@ -175,7 +183,7 @@ public sealed class RegistrationTests
     [Fact]
     public async Task Nick_change_after_registration_is_echoed_and_seen_by_channel_members()
     {
-        await using var server = await TestServer.StartAsync();
+        await using var server = InMemoryServer.Start();
         var (alice, bob) = await server.IrcPairInChannelAsync("#c", "alice", "bob");
 
         await bob.SendAsync("NICK robert");

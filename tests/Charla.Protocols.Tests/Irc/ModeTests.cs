@@ -1,14 +1,14 @@
-using Charla.Integration.Tests.Support;
+using Charla.Protocols.Tests.Support;
 
-namespace Charla.Integration.Tests.Irc;
+namespace Charla.Protocols.Tests.Irc;
 
 /// <summary>Channel modes i k l m n s t b e I o v, KICK, INVITE and STATUSMSG, with their numerics.</summary>
 public sealed class ModeTests
 {
     /// <summary>alice creates #c (so is its operator); bob is in it too; carol is outside.</summary>
-    private static async Task<(TestServer Server, IrcClient Alice, IrcClient Bob, IrcClient Carol)> StartAsync(params string[] aliceCaps)
+    private static async Task<(InMemoryServer Server, IrcClient Alice, IrcClient Bob, IrcClient Carol)> StartAsync(params string[] aliceCaps)
     {
-        var server = await TestServer.StartAsync();
+        var server = InMemoryServer.Start();
         var alice = await server.RegisterIrcAsync("alice", aliceCaps);
         var bob = await server.RegisterIrcAsync("bob");
         var carol = await server.RegisterIrcAsync("carol");
