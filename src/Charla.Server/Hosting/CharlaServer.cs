@@ -85,6 +85,7 @@ public sealed partial class CharlaServer : IAsyncDisposable
         builder.Services.AddHostedService<LivenessService>();
         if (options.Memory.TrimWhenIdle)
         {
+            builder.Services.AddSingleton<IManagedHeap, ProcessHeap>();
             builder.Services.AddSingleton<IdleMemoryTrimService>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryTrimService>());
         }

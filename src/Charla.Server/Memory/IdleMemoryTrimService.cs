@@ -13,7 +13,7 @@ namespace Charla.Server.Memory;
 /// The pause is that of one full collection of the live heap (about 25 ms for 10,000 idle
 /// clients on the 2-core benchmark machine) and comes only when nobody is busy. <c>Memory:TrimWhenIdle</c> turns it off.
 /// </remarks>
-public sealed class IdleMemoryTrimService(TimeProvider time, ILogger<IdleMemoryTrimService> logger) : BackgroundService
+public sealed class IdleMemoryTrimService(TimeProvider time, IManagedHeap heap, ILogger<IdleMemoryTrimService> logger) : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(500);
 
@@ -53,7 +53,7 @@ public sealed class IdleMemoryTrimService(TimeProvider time, ILogger<IdleMemoryT
 
     private void SampleAndTrim()
     {
-        if (_policy.Sample(GC.GetTotalAllocatedBytes(precise: false), GC.GetGCMemoryInfo().TotalCommittedBytes))
+        if (_policy.Sample(heap.TotalAllocatedBytes, heap.CommittedBytes))
         {
             Trim();
         }
@@ -61,11 +61,11 @@ public sealed class IdleMemoryTrimService(TimeProvider time, ILogger<IdleMemoryT
 
     private void Trim()
     {
-        var before = GC.GetGCMemoryInfo().TotalCommittedBytes;
+        var before = heap.CommittedBytes;
         var started = Stopwatch.GetTimestamp();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        heap.Compact();
         var pause = Stopwatch.GetElapsedTime(started);
-        var after = GC.GetGCMemoryInfo().TotalCommittedBytes;
+        var after = heap.CommittedBytes;
         _policy.Trimmed(after);
         Interlocked.Increment(ref _trims);
         logger.LogInformation(
