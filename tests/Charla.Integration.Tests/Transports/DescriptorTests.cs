@@ -10,16 +10,11 @@ public sealed class SocketCounting;
 [Collection(nameof(SocketCounting))]
 public sealed class DescriptorTests
 {
-    [Theory]
+    [LinuxTheory("counts /proc/self/fd")]
     [InlineData("true")]
     [InlineData("false")]
     public async Task Every_descriptor_of_a_closed_connection_is_closed_including_after_a_send_that_waited(string epoll)
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return; // counts /proc/self/fd
-        }
-
         await using var server = await TestServer.StartAsync(
             ("Tcp:Epoll", epoll), ("Limits:SendQueueBytes", "33554432"), ("Limits:Flood:LinesPerSecond", "0"));
         var socketsBefore = OpenSockets();

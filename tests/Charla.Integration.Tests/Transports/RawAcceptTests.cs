@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
+using Charla.Integration.Tests.Support;
 using Charla.Server.Configuration;
 using Charla.Server.Transports;
 using Charla.Server.Transports.Epoll;
@@ -12,16 +13,12 @@ namespace Charla.Integration.Tests.Transports;
 /// must be what .NET's accept gave (a non-blocking socket with the listener's options, the
 /// peer's address as users see it), and with nobody waiting it must say so at once.
 /// </summary>
+[SupportedOSPlatform("linux")] // each test is a LinuxFact: skipped with its reason elsewhere
 public sealed class RawAcceptTests
 {
-    [Fact]
+    [LinuxFact("the epoll path's own accept")]
     public async Task An_accepted_descriptor_is_non_blocking_with_the_listeners_options_and_the_peers_address()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return; // the epoll path is Linux's
-        }
-
         var options = new TcpOptions { KeepAliveSeconds = 61, KeepAliveIntervalSeconds = 11, KeepAliveProbes = 6 };
         using var listener = Listen(IPAddress.Loopback, socket => SocketTuning.Apply(socket, options));
         using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -42,14 +39,9 @@ public sealed class RawAcceptTests
         }
     }
 
-    [Fact]
+    [LinuxFact("the epoll path's own accept", ipv6: true)]
     public async Task On_a_dual_stack_listener_an_IPv4_peer_shows_as_IPv4()
     {
-        if (!OperatingSystem.IsLinux() || !Socket.OSSupportsIPv6)
-        {
-            return;
-        }
-
         using var listener = Listen(IPAddress.IPv6Any, socket => socket.DualMode = true);
         var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
         using var v4 = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -65,14 +57,9 @@ public sealed class RawAcceptTests
         Assert.Equal("::1", v6Host);
     }
 
-    [Fact]
+    [LinuxFact("the epoll path's own accept")]
     public void With_nobody_waiting_accept_returns_at_once_and_says_so()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
         using var listener = Listen(IPAddress.Loopback);
 
         var handle = RawSocketCalls.Accept(listener.SafeHandle, out _, out var error);

@@ -60,14 +60,9 @@ public sealed partial class ServerFullTests
         await next.DisposeAsync();
     }
 
-    [Fact]
+    [LinuxFact("the descriptor limit is set with prlimit(1)")]
     public async Task Out_of_descriptors_the_server_refuses_clearly_and_lives_on()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return; // the descriptor limit is set with prlimit(1)
-        }
-
         // About 180 descriptors are open once the runtime has started (it keeps each assembly it
         // loads open) and 128 are kept in reserve: a limit of 400 leaves room for a few dozen clients.
         var (process, port) = await TestProcess.StartServerAsync(descriptorLimit: 400);
