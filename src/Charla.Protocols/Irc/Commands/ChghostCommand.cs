@@ -14,12 +14,6 @@ public sealed class ChghostCommand : IIrcCommand
     public void Execute(IrcContext context, IrcMessage message)
     {
         var (engine, session) = (context.Engine, context.Session);
-        if (!session.IsServerOperator)
-        {
-            session.Numeric(Numerics.ErrNoPrivileges, "Permission Denied- You're not an IRC operator");
-            return;
-        }
-
         if (engine.FindByNick(message[0]) is not { } target)
         {
             session.Numeric(Numerics.ErrNoSuchNick, message[0], "No such nick/channel");

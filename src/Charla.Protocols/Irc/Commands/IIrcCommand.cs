@@ -2,7 +2,7 @@ using Charla.Protocols.Irc.Messages;
 
 namespace Charla.Protocols.Irc.Commands;
 
-/// <summary>One IRC command's logic. The dispatcher has already checked registration and the parameter count.</summary>
+/// <summary>One IRC command's logic. The dispatcher has already checked its privilege and the parameter count.</summary>
 public interface IIrcCommand
 {
     void Execute(IrcContext context, IrcMessage message);
@@ -10,5 +10,23 @@ public interface IIrcCommand
 
 /// <summary>How the dispatcher treats a command (after ergo's command table).</summary>
 /// <param name="MinParams">Fewer parameters get 461 ERR_NEEDMOREPARAMS.</param>
-/// <param name="BeforeRegistration">Allowed before registration completes; others get 451 ERR_NOTREGISTERED.</param>
-public sealed record IrcCommandDescriptor(string Name, int MinParams, bool BeforeRegistration, IIrcCommand Handler);
+/// <param name="Privilege">Who may run it: others get 451 ERR_NOTREGISTERED or 481 ERR_NOPRIVILEGES.</param>
+/// <remarks>
+/// What a command needs of a channel (to be in it, to be its operator) depends on its
+/// parameters, often several channels at once: handlers ask <see cref="ChannelAccess"/>, the
+/// one place that answers 403, 442 and 482.
+/// </remarks>
+public sealed record IrcCommandDescriptor(string Name, int MinParams, Privilege Privilege, IIrcCommand Handler);
+
+/// <summary>Who may run a command.</summary>
+public enum Privilege
+{
+    /// <summary>Anyone, registered or not (CAP, NICK, USER, PING...).</summary>
+    None,
+
+    /// <summary>A registered client.</summary>
+    Registered,
+
+    /// <summary>A registered server operator (after OPER).</summary>
+    ServerOperator,
+}

@@ -17,20 +17,12 @@ public sealed class InviteCommand : IIrcCommand
             return;
         }
 
-        var channel = engine.FindChannel(message[1]);
-        if (channel is null)
+        if (ChannelAccess.Joined(context, message[1]) is not { } channel || channel.Modes.InviteOnly && !ChannelAccess.IsOperator(context, channel))
         {
-            session.Numeric(Numerics.ErrNoSuchChannel, message[1], "No such channel");
+            return;
         }
-        else if (!channel.IsMember(session))
-        {
-            session.Numeric(Numerics.ErrNotOnChannel, channel.Name, "You're not on that channel");
-        }
-        else if (channel.Modes.InviteOnly && !channel.IsOperator(session))
-        {
-            session.Numeric(Numerics.ErrChanOPrivsNeeded, channel.Name, "You're not channel operator");
-        }
-        else if (channel.IsMember(target))
+
+        if (channel.IsMember(target))
         {
             session.Numeric(Numerics.ErrUserOnChannel, target.Nick, channel.Name, "is already on channel");
         }

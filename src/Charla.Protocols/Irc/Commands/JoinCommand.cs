@@ -1,5 +1,6 @@
 using Charla.Core.Channels;
 using Charla.Protocols.Irc.Messages;
+using Charla.Protocols.Irc.Replies;
 
 namespace Charla.Protocols.Irc.Commands;
 
@@ -37,9 +38,9 @@ public sealed class JoinCommand : IIrcCommand
             var key = i < keys.Length && keys[i].Length > 0 ? keys[i] : null;
             var result = engine.Join(session, name, (channel, members) =>
             {
-                session.SendLine(ChannelReplies.JoinEcho(session, channel));
-                ChannelReplies.SendTopic(context, channel, always: false);
-                ChannelReplies.SendNames(context, channel, members);
+                session.SendLine(IrcLine.Build(session.Prefix, "JOIN", [channel.Name]));
+                TopicReply.Send(context, channel, always: false);
+                NamesReply.Send(context, channel, members);
             }, key);
             Refuse(session, name, result);
         }

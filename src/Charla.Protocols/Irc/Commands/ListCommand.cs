@@ -12,7 +12,7 @@ public sealed class ListCommand : IIrcCommand
         var (engine, session) = (context.Engine, context.Session);
         var filter = message.Count > 0 ? message[0] : string.Empty;
         session.Numeric(Numerics.RplListStart, "Channel", "Users  Name");
-        foreach (var channel in engine.Channels.Where(c => ChannelReplies.IsVisibleTo(c, session) && Matches(c, filter)).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase))
+        foreach (var channel in engine.Channels.Where(c => ChannelAccess.IsVisibleTo(c, session) && Matches(c, filter)).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase))
         {
             session.Numeric(Numerics.RplList, channel.Name, channel.MemberCount.ToString(CultureInfo.InvariantCulture), channel.Topic?.Text ?? string.Empty);
         }

@@ -78,7 +78,7 @@ public sealed class MessageCommand(MessageKind kind) : IIrcCommand
         if (channelName.StartsWith('#'))
         {
             var channel = engine.FindChannel(channelName);
-            if (channel is null || !ChannelReplies.IsVisibleTo(channel, session) && channel.Modes.NoExternalMessages)
+            if (channel is null || !ChannelAccess.IsVisibleTo(channel, session) && channel.Modes.NoExternalMessages)
             {
                 Error(session, Numerics.ErrNoSuchNick, target, "No such nick/channel");
             }

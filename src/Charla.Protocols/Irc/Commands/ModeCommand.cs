@@ -28,10 +28,8 @@ public sealed class ModeCommand : IIrcCommand
     private static void ChannelMode(IrcContext context, IrcMessage message)
     {
         var (engine, session) = (context.Engine, context.Session);
-        var channel = engine.FindChannel(message[0]);
-        if (channel is null || !ChannelReplies.IsVisibleTo(channel, session))
+        if (ChannelAccess.Visible(context, message[0]) is not { } channel)
         {
-            session.Numeric(Numerics.ErrNoSuchChannel, message[0], "No such channel");
             return;
         }
 
@@ -48,9 +46,8 @@ public sealed class ModeCommand : IIrcCommand
             return;
         }
 
-        if (!channel.IsOperator(session))
+        if (!ChannelAccess.IsOperator(context, channel))
         {
-            session.Numeric(Numerics.ErrChanOPrivsNeeded, channel.Name, "You're not channel operator");
             return;
         }
 

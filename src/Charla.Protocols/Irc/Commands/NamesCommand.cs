@@ -1,4 +1,5 @@
 using Charla.Protocols.Irc.Messages;
+using Charla.Protocols.Irc.Replies;
 
 namespace Charla.Protocols.Irc.Commands;
 
@@ -9,9 +10,9 @@ public sealed class NamesCommand : IIrcCommand
     {
         var session = context.Session;
         var name = message.Count > 0 ? message[0].Split(',')[0] : "*";
-        if (context.Engine.FindChannel(name) is { } channel && ChannelReplies.IsVisibleTo(channel, session))
+        if (context.Engine.FindChannel(name) is { } channel && ChannelAccess.IsVisibleTo(channel, session))
         {
-            ChannelReplies.SendNames(context, channel, channel.Members);
+            NamesReply.Send(context, channel, channel.Members);
             return;
         }
 

@@ -11,14 +11,9 @@ public sealed class PartCommand : IIrcCommand
         var reason = message.Count > 1 ? message[1] : string.Empty;
         foreach (var name in message[0].Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
-            var channel = engine.FindChannel(name);
-            if (channel is null)
+            if (ChannelAccess.Joined(context, name) is { } channel && !engine.Part(session, channel, reason))
             {
-                session.Numeric(Numerics.ErrNoSuchChannel, name, "No such channel");
-            }
-            else if (!engine.Part(session, channel, reason))
-            {
-                session.Numeric(Numerics.ErrNotOnChannel, channel.Name, "You're not on that channel");
+                ChannelAccess.IsMember(context, channel); // left meanwhile (a KICK): 442 all the same
             }
         }
     }

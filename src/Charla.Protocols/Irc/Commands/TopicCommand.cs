@@ -1,4 +1,5 @@
 using Charla.Protocols.Irc.Messages;
+using Charla.Protocols.Irc.Replies;
 
 namespace Charla.Protocols.Irc.Commands;
 
@@ -10,26 +11,16 @@ public sealed class TopicCommand : IIrcCommand
         var (engine, session) = (context.Engine, context.Session);
         if (message.Count == 1)
         {
-            if (engine.FindChannel(message[0]) is { } queried && ChannelReplies.IsVisibleTo(queried, session))
+            if (ChannelAccess.Visible(context, message[0]) is { } queried)
             {
-                ChannelReplies.SendTopic(context, queried, always: true);
-            }
-            else
-            {
-                session.Numeric(Numerics.ErrNoSuchChannel, message[0], "No such channel");
+                TopicReply.Send(context, queried, always: true);
             }
 
             return;
         }
 
-        if (ChannelReplies.JoinedChannel(context, message[0]) is not { } channel)
+        if (ChannelAccess.Joined(context, message[0]) is not { } channel || channel.Modes.TopicLocked && !ChannelAccess.IsOperator(context, channel))
         {
-            return;
-        }
-
-        if (channel.Modes.TopicLocked && !channel.IsOperator(session))
-        {
-            session.Numeric(Numerics.ErrChanOPrivsNeeded, channel.Name, "You're not channel operator");
             return;
         }
 

@@ -5,14 +5,5 @@ namespace Charla.Protocols.Irc.Commands;
 /// <summary>WALLOPS :&lt;text&gt;: an operator's message to every user with mode +w; others get 481.</summary>
 public sealed class WallopsCommand : IIrcCommand
 {
-    public void Execute(IrcContext context, IrcMessage message)
-    {
-        if (!context.Session.IsServerOperator)
-        {
-            context.Session.Numeric(Numerics.ErrNoPrivileges, "Permission Denied- You're not an IRC operator");
-            return;
-        }
-
-        context.Engine.Wallops(context.Session, message[0]);
-    }
+    public void Execute(IrcContext context, IrcMessage message) => context.Engine.Wallops(context.Session, message[0]);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Charla.Core.Channels;
 using Charla.Core.Sessions;
 using Charla.Protocols.Irc.Messages;
+using Charla.Protocols.Irc.Replies;
 
 namespace Charla.Protocols.Irc.Commands;
 
@@ -17,7 +18,7 @@ public sealed class WhoCommand : IIrcCommand
         var (engine, session) = (context.Engine, context.Session);
         var mask = message.Count > 0 ? message[0] : "*";
         var whox = message.Count > 1 && message[1].StartsWith('%') ? message[1][1..] : null;
-        if (engine.FindChannel(mask) is { } channel && ChannelReplies.IsVisibleTo(channel, session))
+        if (engine.FindChannel(mask) is { } channel && ChannelAccess.IsVisibleTo(channel, session))
         {
             foreach (var member in channel.Members)
             {
@@ -35,7 +36,7 @@ public sealed class WhoCommand : IIrcCommand
     private static void Reply(IrcContext context, ClientSession user, Channel? channel, string? whox)
     {
         var session = context.Session;
-        var flags = (user.AwayMessage is null ? "H" : "G") + (user.IsServerOperator ? "*" : string.Empty) + (user.IsBot ? "B" : string.Empty) + (channel is null ? string.Empty : ChannelReplies.MemberPrefix(channel, user, session.Has(Capabilities.MultiPrefix)));
+        var flags = (user.AwayMessage is null ? "H" : "G") + (user.IsServerOperator ? "*" : string.Empty) + (user.IsBot ? "B" : string.Empty) + (channel is null ? string.Empty : MemberPrefixes.Of(channel, user, session.Has(Capabilities.MultiPrefix)));
         var host = IrcLine.Host(user.Host);
         if (whox is null)
         {

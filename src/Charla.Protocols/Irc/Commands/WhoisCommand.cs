@@ -1,5 +1,6 @@
 using System.Globalization;
 using Charla.Protocols.Irc.Messages;
+using Charla.Protocols.Irc.Replies;
 
 namespace Charla.Protocols.Irc.Commands;
 
@@ -20,8 +21,8 @@ public sealed class WhoisCommand : IIrcCommand
 
         session.Numeric(Numerics.RplWhoisUser, user.Nick, user.UserName, IrcLine.Host(user.Host), "*", user.RealName);
         var channels = string.Join(' ', user.Channels
-            .Where(c => ChannelReplies.IsVisibleTo(c, session))
-            .Select(c => ChannelReplies.MemberPrefix(c, user, session.Has(Capabilities.MultiPrefix)) + c.Name));
+            .Where(c => ChannelAccess.IsVisibleTo(c, session))
+            .Select(c => MemberPrefixes.Of(c, user, session.Has(Capabilities.MultiPrefix)) + c.Name));
         if (channels.Length > 0)
         {
             session.Numeric(Numerics.RplWhoisChannels, user.Nick, channels);
