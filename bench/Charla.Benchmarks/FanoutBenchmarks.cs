@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Charla.Core;
+using Charla.Core.Channels;
 using Charla.Core.Routing;
 using Charla.Core.Sessions;
 using Charla.Protocols.Plain;
@@ -15,6 +16,7 @@ public class FanoutBenchmarks
 {
     private ChatEngine _engine = null!;
     private BenchSession[] _members = [];
+    private Channel _lobby = null!;
 
     [Params(10, 200)]
     public int Members { get; set; }
@@ -28,16 +30,17 @@ public class FanoutBenchmarks
         foreach (var member in _members)
         {
             _engine.Attach(member);
-            _engine.Join(member, _engine.Lobby);
+            _engine.Join(member, _engine.LobbyName);
         }
 
+        _lobby = _engine.FindChannel(_engine.LobbyName)!;
         Drain();
     }
 
     [Benchmark]
     public void BroadcastToLobby()
     {
-        _engine.SendMessage(_members[0], _engine.Lobby, "hello everyone, this is a line of chat", MessageKind.Normal);
+        _engine.SendMessage(_members[0], _lobby, "hello everyone, this is a line of chat", MessageKind.Normal);
         Drain();
     }
 

@@ -20,7 +20,7 @@ public class IrcBenchmarks
     {
         var options = new EngineOptions();
         var sender = new BenchSession(options);
-        _message = new MessageEvent(sender, "alice", new Channel("#lobby", permanent: true, DateTimeOffset.UtcNow), "hello everyone, this is a line of chat", MessageKind.Normal)
+        _message = new MessageEvent(sender, "alice", new Channel("#lobby", isLobby: true, DateTimeOffset.UtcNow), "hello everyone, this is a line of chat", MessageKind.Normal)
         {
             Time = DateTimeOffset.UtcNow,
         };

@@ -19,8 +19,8 @@ namespace Charla.Core;
 /// </remarks>
 public sealed class ChatEngine
 {
-    /// <summary>The room every plain-mode user is in; IRC users see it as <c>#lobby</c>.</summary>
-    public const string LobbyName = "#lobby";
+    /// <summary>The lobby's name unless configured otherwise (<c>Plain:Lobby</c>).</summary>
+    public const string DefaultLobbyName = "#lobby";
 
     private readonly SessionTable _connections = new();
     private readonly ConcurrentDictionary<string, Channel> _channels = new(NickRules.Comparer);
@@ -29,15 +29,16 @@ public sealed class ChatEngine
     private int _connectionCount;
     private int _sessionCount;
     private int _operatorCount;
+    private int _invisibleCount;
     private int _peakSessionCount;
     private volatile bool _shuttingDown;
 
-    public ChatEngine(EngineOptions options, TimeProvider time)
+    /// <param name="lobbyName">The room every plain-mode user is in (a valid channel name; the protocol checked it).</param>
+    public ChatEngine(EngineOptions options, TimeProvider time, string lobbyName = DefaultLobbyName)
     {
         Options = options;
         Time = time;
-        Lobby = new Channel(LobbyName, permanent: true, time.GetUtcNow());
-        _channels[LobbyName] = Lobby;
+        LobbyName = lobbyName;
         StartedAt = time.GetUtcNow();
     }
 
@@ -46,7 +47,7 @@ public sealed class ChatEngine
     /// <summary>Nicknames given up recently (IRC WHOWAS): the last 1,000, as a bounded memory.</summary>
     public WhowasHistory Whowas { get; } = new(1000);
 
-    /// <summary>The channels that exist now (the lobby and every channel with members).</summary>
+    /// <summary>The channels that exist now: those with members (the lobby too, while someone is in it).</summary>
     public IEnumerable<Channel> Channels => _channels.Values;
 
     public int ChannelCount => _channels.Count;
@@ -55,7 +56,12 @@ public sealed class ChatEngine
 
     public TimeProvider Time { get; }
 
-    public Channel Lobby { get; }
+    /// <summary>
+    /// The room every plain-mode user is in, which IRC users may join too. It exists while someone
+    /// is in it, like any channel, but gives nobody operator status and comes back each time with
+    /// its own settings (<see cref="ChannelModes.Lobby"/>).
+    /// </summary>
+    public string LobbyName { get; }
 
     /// <summary>
     /// Every open connection's session, admitted or still registering: what liveness checks and
@@ -75,6 +81,9 @@ public sealed class ChatEngine
 
     /// <summary>Admitted sessions that are server operators.</summary>
     public int OperatorCount => Volatile.Read(ref _operatorCount);
+
+    /// <summary>Admitted sessions that are invisible (user mode +i).</summary>
+    public int InvisibleCount => Volatile.Read(ref _invisibleCount);
 
     /// <summary>The most sessions there have been at once since the engine started.</summary>
     public int PeakSessionCount => Volatile.Read(ref _peakSessionCount);
@@ -180,7 +189,7 @@ public sealed class ChatEngine
 
         while (true)
         {
-            var channel = _channels.GetOrAdd(name, static (n, time) => new Channel(n, permanent: false, time.GetUtcNow()), Time);
+            var channel = _channels.GetOrAdd(name, static (n, engine) => new Channel(n, engine.IsLobby(n), engine.Time.GetUtcNow()), this);
             if (JoinCore(session, channel, greet, key) is { } result)
             {
                 return result;
@@ -206,6 +215,9 @@ public sealed class ChatEngine
 
         return result;
     }
+
+    /// <summary>Whether <paramref name="name"/> names the lobby (case-insensitive).</summary>
+    public bool IsLobby(string name) => NickRules.Comparer.Equals(name, LobbyName);
 
     /// <summary>The channel named <paramref name="name"/> (case-insensitive), or null.</summary>
     public Channel? FindChannel(string name) => _channels.GetValueOrDefault(name);
@@ -378,6 +390,11 @@ public sealed class ChatEngine
             Interlocked.Decrement(ref _operatorCount);
         }
 
+        if (session.IsInvisible)
+        {
+            Interlocked.Decrement(ref _invisibleCount);
+        }
+
         Whowas.Record(session, session.Nick, Time.GetUtcNow());
         var announcement = _shuttingDown ? null : new QuitEvent(session, session.Nick, reason) { Time = Time.GetUtcNow() };
         var channels = session.Channels;
@@ -421,6 +438,21 @@ public sealed class ChatEngine
 
         session.IsServerOperator = on;
         Interlocked.Add(ref _operatorCount, on ? 1 : -1);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="session"/> invisible (user mode +i) or not, keeping the count. Called
+    /// on the session's own connection, as <see cref="Detach"/> is: never both at once.
+    /// </summary>
+    public void SetInvisible(ClientSession session, bool on)
+    {
+        if (session.IsInvisible == on)
+        {
+            return;
+        }
+
+        session.IsInvisible = on;
+        Interlocked.Add(ref _invisibleCount, on ? 1 : -1);
     }
 
     private void UpdatePeak()

@@ -27,13 +27,13 @@ public sealed class ChannelTests
         Assert.Equal(JoinResult.Joined, _engine.Join(first, "#Rust"));
         Assert.Equal(JoinResult.Joined, _engine.Join(second, "#rust"));
         Assert.Equal(JoinResult.AlreadyMember, _engine.Join(second, "#RUST"));
-        _engine.Join(first, _engine.Lobby);
+        _engine.Join(first, _engine.LobbyName);
 
         var channel = _engine.FindChannel("#rust")!;
         Assert.Equal("#Rust", channel.Name);
         Assert.True(channel.IsOperator(first));
         Assert.False(channel.IsOperator(second));
-        Assert.False(_engine.Lobby.IsOperator(first));
+        Assert.False(_engine.FindChannel(_engine.LobbyName)!.IsOperator(first));
         Assert.Equal(["JOIN Guest2"], first.Drain());
     }
 
@@ -83,12 +83,21 @@ public sealed class ChannelTests
     }
 
     [Fact]
-    public void The_lobby_stays_when_empty()
+    public void The_lobby_goes_with_its_last_member_and_comes_back_with_its_own_settings_and_no_operator()
     {
         var a = Connect();
-        _engine.Join(a, _engine.Lobby);
-        _engine.Part(a, _engine.Lobby, "");
-        Assert.Same(_engine.Lobby, _engine.FindChannel(ChatEngine.LobbyName));
+        _engine.Join(a, _engine.LobbyName);
+        var first = _engine.FindChannel(_engine.LobbyName)!;
+        _engine.Part(a, first, "");
+        Assert.Null(_engine.FindChannel(_engine.LobbyName));
+        Assert.Equal(0, _engine.ChannelCount);
+
+        _engine.Join(a, "#LOBBY");
+        var again = _engine.FindChannel(_engine.LobbyName)!;
+        Assert.NotSame(first, again);
+        Assert.True(again.IsLobby);
+        Assert.False(again.IsOperator(a));
+        Assert.Equal(ChannelModes.Lobby, again.Modes);
     }
 
     [Fact]

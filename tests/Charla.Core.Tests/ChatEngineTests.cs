@@ -16,7 +16,7 @@ public sealed class ChatEngineTests
     {
         var session = new RecordingSession(_options);
         Assert.True(_engine.Attach(session));
-        _engine.Join(session, _engine.Lobby);
+        _engine.Join(session, _engine.LobbyName);
         return session;
     }
 
@@ -41,7 +41,7 @@ public sealed class ChatEngineTests
         await Task.WhenAll(sessions.Select((s, i) => Task.Run(() =>
         {
             _engine.Attach(s);
-            _engine.Join(s, _engine.Lobby, (_, members) =>
+            _engine.Join(s, _engine.LobbyName, (_, members) =>
             {
                 Assert.Same(s, members[^1]);
                 greeted[i] = members.Count - 1;
@@ -79,7 +79,7 @@ public sealed class ChatEngineTests
         var b = Connect();
         _ = (sender.Drain(), a.Drain(), b.Drain());
 
-        _engine.SendMessage(sender, _engine.Lobby, "hello", MessageKind.Normal);
+        _engine.SendMessage(sender, _engine.FindChannel(_engine.LobbyName)!, "hello", MessageKind.Normal);
 
         Assert.Empty(sender.Drain());
         Assert.Equal(["MSG Guest1 Normal hello"], a.Drain());
@@ -94,11 +94,11 @@ public sealed class ChatEngineTests
         foreach (var s in sessions)
         {
             _engine.Attach(s);
-            _engine.Join(s, _engine.Lobby);
+            _engine.Join(s, _engine.LobbyName);
         }
 
         var before = format.Encoded;
-        _engine.SendMessage(sessions[0], _engine.Lobby, "once", MessageKind.Normal);
+        _engine.SendMessage(sessions[0], _engine.FindChannel(_engine.LobbyName)!, "once", MessageKind.Normal);
 
         Assert.Equal(1, format.Encoded - before);
         Assert.All(sessions.Skip(1), s => Assert.Equal("MSG Guest1 Normal once", s.Drain().Last()));
@@ -118,7 +118,7 @@ public sealed class ChatEngineTests
         {
             for (var i = 0; i < 200; i++)
             {
-                _engine.SendMessage(s, _engine.Lobby, i.ToString(System.Globalization.CultureInfo.InvariantCulture), MessageKind.Normal);
+                _engine.SendMessage(s, _engine.FindChannel(_engine.LobbyName)!, i.ToString(System.Globalization.CultureInfo.InvariantCulture), MessageKind.Normal);
             }
         })));
 
@@ -170,7 +170,7 @@ public sealed class ChatEngineTests
 
         Assert.Equal(["QUIT Guest1 lunch"], stayer.Drain());
         Assert.Equal(1, _engine.SessionCount);
-        Assert.Equal([stayer], _engine.Lobby.Members);
+        Assert.Equal([stayer], _engine.FindChannel(_engine.LobbyName)!.Members);
         Assert.Empty(leaver.Channels);
         Assert.Null(_engine.FindByNick("Guest1"));
     }
@@ -202,14 +202,14 @@ public sealed class ChatEngineTests
         foreach (var s in new[] { sender, slow, fast })
         {
             engine.Attach(s);
-            engine.Join(s, engine.Lobby);
+            engine.Join(s, engine.LobbyName);
         }
 
         _ = (sender.Drain(), slow.Drain(), fast.Drain());
         var received = 0;
         for (var i = 0; i < 10; i++)
         {
-            engine.SendMessage(sender, engine.Lobby, "a line of about thirty bytes", MessageKind.Normal);
+            engine.SendMessage(sender, engine.FindChannel(engine.LobbyName)!, "a line of about thirty bytes", MessageKind.Normal);
             received += fast.Drain().Count; // fast reads; slow never does
         }
 

@@ -22,12 +22,12 @@ public sealed partial class Channel
     private ChannelTopic? _topic;
     private ChannelModes _modes;
 
-    public Channel(string name, bool permanent, DateTimeOffset createdAt)
+    public Channel(string name, bool isLobby, DateTimeOffset createdAt)
     {
         Name = name;
-        IsPermanent = permanent;
+        IsLobby = isLobby;
         CreatedAt = createdAt;
-        _modes = permanent ? ChannelModes.Lobby : ChannelModes.Default;
+        _modes = isLobby ? ChannelModes.Lobby : ChannelModes.Default;
     }
 
     /// <summary>The settings now (an immutable snapshot).</summary>
@@ -35,8 +35,8 @@ public sealed partial class Channel
 
     public string Name { get; }
 
-    /// <summary>A permanent channel (the lobby) lives while empty and gives nobody operator status.</summary>
-    public bool IsPermanent { get; }
+    /// <summary>The lobby gives nobody operator status (plain-mode users could not answer to one).</summary>
+    public bool IsLobby { get; }
 
     public DateTimeOffset CreatedAt { get; }
 
@@ -48,7 +48,7 @@ public sealed partial class Channel
     /// <summary>The topic, or null when none is set.</summary>
     public ChannelTopic? Topic => Volatile.Read(ref _topic);
 
-    /// <summary>True once the last member left a non-permanent channel: it is out of the directory and must not be joined.</summary>
+    /// <summary>True once the last member left: the channel is out of the directory and must not be joined.</summary>
     internal bool IsClosed { get; private set; }
 
     public bool IsMember(ClientSession session) => Array.IndexOf(Volatile.Read(ref _members), session) >= 0;
@@ -85,7 +85,7 @@ public sealed partial class Channel
 
     /// <summary>
     /// Adds <paramref name="session"/> and announces it to the others. The first member of a
-    /// non-permanent channel becomes its operator. <paramref name="greet"/>, if given, runs under
+    /// channel but the lobby becomes its operator. <paramref name="greet"/>, if given, runs under
     /// the channel lock with the members including the joiner, so what it queues to the joiner
     /// (a welcome, a names list) is exact and comes before any later event. It MUST only enqueue.
     /// Returns null when the channel closed meanwhile (the caller looks it up again).
@@ -110,7 +110,7 @@ public sealed partial class Channel
             }
 
             _invited.Remove(session);
-            if (_members.Length == 0 && !IsPermanent)
+            if (_members.Length == 0 && !IsLobby)
             {
                 _operators.Add(session);
             }
@@ -157,7 +157,7 @@ public sealed partial class Channel
                 Fanout.Deliver(members, announcement, except: null, alreadyTold);
             }
 
-            if (members.Length == 0 && !IsPermanent)
+            if (members.Length == 0)
             {
                 IsClosed = true;
                 nowEmpty = true;

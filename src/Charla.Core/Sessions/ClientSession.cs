@@ -66,6 +66,12 @@ public abstract class ClientSession : IOutputOwner
     /// <summary>The real name (IRC's "gecos"), free text.</summary>
     public string RealName { get; protected internal set; } = string.Empty;
 
+    /// <summary>
+    /// Whether the user hides from those who share no channel with it (IRC user mode +i): WHO
+    /// masks and server-wide listings skip it; asking for it by its exact nick still finds it.
+    /// </summary>
+    public bool IsInvisible { get; internal set; }
+
     /// <summary>Whether the user says it is a bot (IRC user mode +B).</summary>
     public bool IsBot { get; set; }
 
@@ -108,6 +114,26 @@ public abstract class ClientSession : IOutputOwner
 
     /// <summary>Timestamp (of <see cref="TimeProvider"/>) of the last bytes received from the client.</summary>
     public long LastActivity => Interlocked.Read(ref _lastActivity);
+
+    /// <summary>Whether this session and <paramref name="other"/> are in a channel together.</summary>
+    public bool SharesChannelWith(ClientSession other)
+    {
+        foreach (var channel in Channels)
+        {
+            if (channel.IsMember(other))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="asker"/> may find this user in a listing (WHO masks, LIST of
+    /// members): always itself and those who share a channel with it, anyone unless it is +i.
+    /// </summary>
+    public bool IsVisibleTo(ClientSession asker) => !IsInvisible || ReferenceEquals(asker, this) || SharesChannelWith(asker);
 
     /// <summary>Queues complete lines for this client; over the SendQ bound the client is dropped.</summary>
     public void Send(ReadOnlyMemory<byte> lines)

@@ -17,6 +17,8 @@ public enum DisconnectKind
     SendQueueExceeded,
     /// <summary>The server is going down.</summary>
     ServerShutdown,
+    /// <summary>A server operator removed the user (IRC KILL).</summary>
+    Killed,
     /// <summary>A bug on our side ended the connection; it is logged.</summary>
     InternalError,
 }
@@ -35,6 +37,9 @@ public sealed record DisconnectReason(DisconnectKind Kind, string Message)
         new(DisconnectKind.Quit, string.IsNullOrWhiteSpace(reason) ? "Quit" : reason.Trim());
 
     public static DisconnectReason ConnectionLost(string detail) => new(DisconnectKind.ConnectionLost, detail);
+
+    /// <summary>Removed by the server operator <paramref name="by"/>: "Killed (oper (comment))", as ircds word it.</summary>
+    public static DisconnectReason Killed(string by, string comment) => new(DisconnectKind.Killed, $"Killed ({by} ({comment}))");
 
     public static DisconnectReason IdleTimeout(TimeSpan limit) =>
         new(DisconnectKind.IdleTimeout, $"Ping timeout: {(int)limit.TotalSeconds} seconds");

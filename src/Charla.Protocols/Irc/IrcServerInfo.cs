@@ -8,6 +8,9 @@ public sealed class IrcServerInfo
 {
     public const string Version = "charla-0.1";
 
+    /// <summary>Longest channel key (ISUPPORT KEYLEN); longer ones are cut. 32 as InspIRCd.</summary>
+    public const int KeyLength = 32;
+
     public int ChannelLength => Options.ChannelLength;
 
     public int TopicLength => Options.TopicLength;
@@ -43,6 +46,7 @@ public sealed class IrcServerInfo
             $"NAMELEN={options.RealNameLength}",
             $"NICKLEN={limits.NickLength}",
             $"CHANNELLEN={options.ChannelLength}",
+            $"KEYLEN={KeyLength}",
             $"TOPICLEN={options.TopicLength}",
             $"CHANLIMIT=#:{limits.MaxChannelsPerUser}",
             $"NETWORK={options.NetworkName}",
@@ -87,6 +91,9 @@ public sealed class IrcServerInfo
     public IReadOnlyList<string[]> ISupportLines { get; }
 
     /// <summary>A valid channel name for JOIN: '#', 2 to <see cref="ChannelLength"/> characters, no space, comma, BEL or colon.</summary>
-    public bool IsValidChannelName(string name) =>
-        name.Length >= 2 && name.Length <= ChannelLength && name[0] == '#' && name.AsSpan().IndexOfAny(" ,\a:") < 0;
+    public bool IsValidChannelName(string name) => IsValidChannelName(name, ChannelLength);
+
+    /// <summary>A valid channel name of at most <paramref name="maxLength"/> characters (see the instance method).</summary>
+    public static bool IsValidChannelName(string name, int maxLength) =>
+        name.Length >= 2 && name.Length <= maxLength && name[0] == '#' && name.AsSpan().IndexOfAny(" ,\a:") < 0 && !name.Any(char.IsControl);
 }

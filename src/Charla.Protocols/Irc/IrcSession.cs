@@ -38,9 +38,6 @@ public sealed class IrcSession : TransportSession
     /// <summary>The CAP LS version the client asked for (302 for cap-notify and values).</summary>
     public int CapVersion { get; set; }
 
-    /// <summary>User mode +i (only shown back: there is no server-wide listing to hide from yet).</summary>
-    public bool Invisible { get; set; }
-
     /// <summary>How this client is named in numerics: its nick, or "*" before it has one.</summary>
     public string Target => _registered ? Nick : PendingNick ?? "*";
 

@@ -45,7 +45,11 @@ public sealed class PlainConnection : ILineProtocol
             return;
         }
 
-        _engine.Join(_session, _engine.Lobby, (_, members) => _session.Reply(PlainReplies.Welcome(_session.Nick, members.Count - 1)));
+        _engine.Join(_session, _engine.LobbyName, (lobby, members) =>
+        {
+            _session.Lobby = lobby;
+            _session.Reply(PlainReplies.Welcome(_session.Nick, members.Count - 1));
+        });
     }
 
     public void OnLine(in ReadOnlySequence<byte> line) => _handler.Handle(line);
@@ -58,7 +62,7 @@ public sealed class PlainConnection : ILineProtocol
     {
         DisconnectKind.Quit => PlainReplies.Encode(PlainReplies.Farewell(_session.Nick)),
         DisconnectKind.ServerShutdown => PlainReplies.Encode(PlainReplies.ServerShutdown),
-        DisconnectKind.ExcessFlood or DisconnectKind.IdleTimeout or DisconnectKind.InternalError =>
+        DisconnectKind.ExcessFlood or DisconnectKind.IdleTimeout or DisconnectKind.InternalError or DisconnectKind.Killed =>
             PlainReplies.Encode(PlainReplies.Disconnected(reason.Message)),
         _ => ReadOnlyMemory<byte>.Empty,
     };

@@ -48,7 +48,7 @@ public sealed class PlainLineHandler(ChatEngine engine, PlainSession session)
         }
 
         var message = text[0] == '/' ? text[1..] : text;
-        engine.SendMessage(session, engine.Lobby, message, MessageKind.Normal);
+        engine.SendMessage(session, session.Lobby, message, MessageKind.Normal);
         session.Send(PlainReplies.Ok);
     }
 

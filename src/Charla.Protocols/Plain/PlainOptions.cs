@@ -19,4 +19,10 @@ public sealed class PlainOptions
     /// keepalive (see the server's <c>Tcp</c> options), which needs nothing from the client.
     /// </summary>
     public int IdleTimeoutSeconds { get; set; }
+
+    /// <summary>
+    /// The room plain-mode users are in, which IRC users join by this name. A channel name:
+    /// '#' and up to 49 more characters, no space, comma or colon.
+    /// </summary>
+    public string Lobby { get; set; } = "#lobby";
 }

@@ -1,4 +1,5 @@
 using Charla.Core;
+using Charla.Core.Channels;
 using Charla.Core.Sessions;
 using Charla.Protocols.Connections;
 
@@ -19,6 +20,13 @@ public sealed class PlainSession : TransportSession
         UserName = PlainUserName;
         RealName = "Plain-mode user";
     }
+
+    /// <summary>
+    /// The lobby this client is in, from its arrival on: plain mode has no other room, and no one
+    /// can put a plain-mode user out of it (the lobby has no operators), so it lives as long as
+    /// this session is in it.
+    /// </summary>
+    public Channel Lobby { get; internal set; } = null!;
 
     /// <summary>Queues one server line to this client.</summary>
     public void Reply(string line) => Send(PlainReplies.Encode(line));

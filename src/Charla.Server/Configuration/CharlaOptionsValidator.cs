@@ -1,3 +1,4 @@
+using Charla.Protocols.Irc;
 using System.Net;
 
 namespace Charla.Server.Configuration;
@@ -50,6 +51,11 @@ public static class CharlaOptionsValidator
 
         AtLeast(errors, "Plain:MaxLineBytes", options.Plain.MaxLineBytes, 16);
         AtLeast(errors, "Plain:IdleTimeoutSeconds", options.Plain.IdleTimeoutSeconds, 0);
+        if (!IrcServerInfo.IsValidChannelName(options.Plain.Lobby, options.Irc.ChannelLength))
+        {
+            errors.Add($"Plain:Lobby: \"{options.Plain.Lobby}\" is not a channel name ('#' then 1 to {options.Irc.ChannelLength - 1} characters, no space, comma or colon).");
+        }
+
         AtLeast(errors, "Limits:NickLength", options.Limits.NickLength, 1);
         AtLeast(errors, "Limits:SendQueueBytes", options.Limits.SendQueueBytes, 1024);
         AtLeast(errors, "Limits:Flood:Burst", options.Limits.Flood.Burst, 1);

@@ -80,7 +80,7 @@ public sealed partial class CharlaServer : IAsyncDisposable
             o.ShutdownTimeout = TimeSpan.FromSeconds(options.Tcp.DrainTimeoutSeconds + 2));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new ChatEngine(options.Limits, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new ChatEngine(options.Limits, sp.GetRequiredService<TimeProvider>(), options.Plain.Lobby));
         builder.Services.AddSingleton(sp => new IrcServerInfo(options.Irc, options.Limits, sp.GetRequiredService<ChatEngine>().StartedAt));
         builder.Services.AddHostedService<LivenessService>();
         if (options.Memory.TrimWhenIdle)

@@ -218,4 +218,34 @@ public sealed class CapabilityTests
             Assert.Equal("@+op!~op@127.0.0.1", (await op.ExpectAsync("353")).Last);
         }
     }
+
+    [Theory]
+    [InlineData("PRIVMSG", "PRIVMSG")]
+    [InlineData("NOTICE", "NOTICE")]
+    [InlineData("TAGMSG", "TAGMSG")]
+    public async Task A_labeled_message_to_oneself_comes_back_twice_and_only_the_echo_is_labeled(string verb, string expected)
+    {
+        await using var server = InMemoryServer.Start();
+        var client = await server.RegisterIrcAsync("me", "echo-message", "batch", "labeled-response", "message-tags");
+
+        await client.SendAsync($"@label=12345 {verb} me{(verb == "TAGMSG" ? string.Empty : " :hi")}");
+
+        var first = await client.ExpectAsync(expected);
+        var second = await client.ExpectAsync(expected);
+        Assert.Equal([null, "12345"], new[] { first, second }.Select(m => TagsOf(m).GetValueOrDefault("label")));
+        Assert.Equal(TagsOf(first)["msgid"], TagsOf(second)["msgid"]);
+        Assert.Empty(await client.FenceAsync());
+    }
+
+    [Fact]
+    public async Task A_labeled_message_to_oneself_without_echo_is_delivered_and_acked()
+    {
+        await using var server = InMemoryServer.Start();
+        var client = await server.RegisterIrcAsync("me", "batch", "labeled-response");
+
+        await client.SendAsync("@label=7 PRIVMSG me :hi");
+
+        Assert.Equal("hi", (await client.ExpectAsync("PRIVMSG")).Last);
+        Assert.Equal("7", TagsOf(await client.ExpectAsync("ACK"))["label"]);
+    }
 }

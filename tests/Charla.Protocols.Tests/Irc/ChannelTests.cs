@@ -204,7 +204,7 @@ public sealed class ChannelTests
         await alice.SendAsync("LIST");
         var list = await alice.ReadUntilAsync(r => r.Command == "323");
         Assert.Equal("321", list[0].Command);
-        Assert.Equal([("#big", "2"), ("#lobby", "0"), ("#small", "1")], list.Where(r => r.Command == "322").Select(r => (r[1], r[2])));
+        Assert.Equal([("#big", "2"), ("#small", "1")], list.Where(r => r.Command == "322").Select(r => (r[1], r[2])));
 
         await alice.SendAsync("LIST >1");
         var big = await alice.ReadUntilAsync(r => r.Command == "323");

@@ -211,4 +211,78 @@ public sealed class ModeTests
             Assert.Empty(await bob.FenceAsync());
         }
     }
+
+    [Theory]
+    [InlineData("+k :", "k")]
+    [InlineData("+k :   ", "k")]
+    [InlineData("+k :passphrase with spaces", "k")]
+    [InlineData("+k a,b", "k")]
+    [InlineData("+l :", "l")]
+    public async Task An_invalid_key_or_limit_gets_696_with_star_for_the_parameter(string change, string letter)
+    {
+        var (server, alice, _, _) = await StartAsync();
+        await using (server)
+        {
+            await alice.SendAsync($"MODE #c {change}");
+
+            var replies = await alice.FenceAsync();
+            Assert.Equal(["alice", "#c", letter, "*", replies.Single().Last], replies.Single(r => r.Command == "696").Params);
+        }
+    }
+
+    [Fact]
+    public async Task An_invalid_limit_value_is_named_in_696_and_a_long_key_is_cut_to_keylen()
+    {
+        var (server, alice, bob, _) = await StartAsync();
+        await using (server)
+        {
+            await alice.SendAsync("MODE #c +l many");
+            Assert.Equal(["alice", "#c", "l", "many"], (await alice.ExpectAsync("696")).Params.Take(4));
+
+            await alice.SendAsync("MODE #c +k " + string.Concat(Enumerable.Repeat("long", 100)));
+            var set = await bob.ExpectAsync("MODE");
+            Assert.Equal(["#c", "+k", string.Concat(Enumerable.Repeat("long", 8))], set.Params); // KEYLEN=32
+        }
+    }
+
+    [Theory]
+    [InlineData("KICK #c,#c bob,carol :bye")]
+    [InlineData("KICK #c bob,carol :bye")]
+    public async Task Kick_of_several_users_is_one_kick_line_per_user(string kick)
+    {
+        var (server, alice, bob, carol) = await StartAsync();
+        await using (server)
+        {
+            await carol.JoinAsync("#c");
+            await alice.ExpectAsync("JOIN");
+            await bob.ExpectAsync("JOIN");
+            var watcher = await server.RegisterIrcAsync("watcher");
+            await watcher.JoinAsync("#c");
+            await alice.FenceAsync();
+
+            await alice.SendAsync(kick);
+
+            var kicks = (await watcher.FenceAsync()).Where(r => r.Command == "KICK").ToList();
+            Assert.Equal([["#c", "bob", "bye"], ["#c", "carol", "bye"]], kicks.Select(r => r.Params));
+            Assert.Equal(["alice", "watcher"], server.Engine.FindChannel("#c")!.Members.Select(m => m.Nick));
+        }
+    }
+
+    [Fact]
+    public async Task Kick_pairs_channels_with_users_and_answers_each_channel_once()
+    {
+        var (server, alice, bob, carol) = await StartAsync();
+        await using (server)
+        {
+            await carol.JoinAsync("#d");
+            await bob.JoinAsync("#d");
+            await alice.FenceAsync();
+
+            await alice.SendAsync("KICK #c,#d bob,carol");
+            Assert.Equal(["#c", "bob", "alice"], (await alice.ExpectAsync("KICK")).Params);
+            Assert.Equal(["alice", "#d", "You're not on that channel"], (await alice.ExpectAsync("442")).Params);
+            await alice.SendAsync("KICK #c,#d bob");
+            Assert.Equal(["alice", "KICK", "Not enough parameters"], (await alice.ExpectAsync("461")).Params);
+        }
+    }
 }

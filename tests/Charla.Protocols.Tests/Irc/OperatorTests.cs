@@ -106,4 +106,28 @@ public sealed class OperatorTests
         await watcher.ExpectAsync("JOIN");
         Assert.Equal(["not here"], (await watcher.ExpectAsync("AWAY")).Params);
     }
+
+    [Fact]
+    public async Task Kill_by_an_operator_closes_the_user_with_the_reason_and_its_channels_see_it()
+    {
+        await using var server = Start();
+        var (admin, victim) = await server.IrcPairInChannelAsync("#c", "admin", "victim");
+        var plain = await server.ConnectPlainAsync();
+        await victim.SendAsync("KILL admin :no");
+        Assert.Equal(["victim", "Permission Denied- You're not an IRC operator"], (await victim.ExpectAsync("481")).Params);
+        await admin.SendAsync("OPER root s3cret");
+        await admin.ReadUntilAsync(r => r.Command == "381");
+
+        await admin.SendAsync("KILL nobody :x");
+        Assert.Equal(["admin", "nobody", "No such nick/channel"], (await admin.ExpectAsync("401")).Params);
+        await admin.SendAsync("KILL victim :spamming");
+
+        Assert.Equal("Closing Link: 127.0.0.1 (Killed (admin (spamming)))", (await victim.ReadToEndAsync()).Last().Last);
+        var quit = await admin.ExpectAsync("QUIT");
+        Assert.Equal(["Killed (admin (spamming))"], quit.Params);
+        Assert.Equal("victim!~victim@127.0.0.1", quit.Source);
+
+        await admin.SendAsync($"KILL {plain.Nick}");
+        Assert.Equal(["(ERROR) Disconnected: Killed (admin (no reason given))."], await plain.ReadToEndAsync());
+    }
 }

@@ -80,4 +80,52 @@ public sealed class PlainBridgeTests
         await alice.SendAsync("QUIT");
         await plain.ExpectAsync("* alice left (Quit)");
     }
+
+    [Fact]
+    public async Task The_lobby_exists_while_someone_is_in_it_and_comes_back_with_its_own_settings()
+    {
+        await using var server = InMemoryServer.Start();
+        var alice = await server.RegisterIrcAsync("alice");
+        await alice.SendAsync("LIST");
+        Assert.DoesNotContain(await alice.ReadUntilAsync(r => r.Command == "323"), r => r.Command == "322");
+        await alice.SendAsync("LUSERS");
+        Assert.Equal("0", (await alice.ReadUntilAsync(r => r.Command == "254"))[^1][1]);
+
+        var plain = await server.ConnectPlainAsync();
+        await alice.SendAsync("LIST");
+        Assert.Equal([("#lobby", "1")], (await alice.ReadUntilAsync(r => r.Command == "323")).Where(r => r.Command == "322").Select(r => (r[1], r[2])));
+        var join = await alice.JoinAsync("#lobby");
+        Assert.Equal($"{plain.Nick} alice", join.Single(r => r.Command == "353").Last); // nobody is operator
+        await alice.SendAsync("MODE #lobby");
+        Assert.Equal(["alice", "#lobby", "+n"], (await alice.ExpectAsync("324")).Params);
+        await alice.ExpectAsync("329");
+
+        plain.Close();
+        await alice.ExpectAsync("QUIT");
+        await alice.SendAsync("TOPIC #lobby :anyone may set the lobby's topic");
+        await alice.ExpectAsync("TOPIC");
+        await alice.SendAsync("PART #lobby");
+        await alice.ExpectAsync("PART");
+        Assert.Null(server.Engine.FindChannel("#lobby"));
+
+        // Back with the next arrival: an IRC user first this time, still no operator, no old topic.
+        var join2 = await alice.JoinAsync("#LOBBY");
+        Assert.Equal("alice", join2.Single(r => r.Command == "353").Last);
+        Assert.DoesNotContain(join2, r => r.Command == "332");
+        await server.ConnectPlainAsync();
+        await alice.ExpectAsync("JOIN");
+    }
+
+    [Fact]
+    public async Task The_lobby_s_name_is_configurable()
+    {
+        await using var server = InMemoryServer.Start(plain: p => p.Lobby = "#hall");
+        var plain = await server.ConnectPlainAsync();
+        var alice = await server.RegisterIrcAsync("alice");
+
+        await alice.JoinAsync("#hall");
+        await plain.ExpectAsync("* alice joined");
+        await alice.SendAsync("PRIVMSG #hall :hi");
+        await plain.ExpectAsync("alice: hi");
+    }
 }

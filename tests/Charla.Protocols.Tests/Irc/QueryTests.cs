@@ -120,4 +120,46 @@ public sealed class QueryTests
         Assert.Equal(["256", "257", "258", "259"], admin.Select(r => r.Command));
         Assert.Equal("ops@example.org", admin[^1].Last);
     }
+
+    [Fact]
+    public async Task Lusers_counts_registered_users_visible_and_invisible_and_existing_channels()
+    {
+        await using var server = InMemoryServer.Start();
+        var bar = await server.RegisterIrcAsync("bar");
+        var probe = await server.ConnectIrcAsync();
+        await probe.SendAsync("NICK probe");
+        await probe.SendAsync("PING sync");
+        await probe.ExpectAsync("PONG");
+
+        var lusers = await LusersAsync(bar);
+        Assert.Equal("There are 1 users and 0 invisible on 1 servers", lusers["251"].Last);
+        Assert.Equal(["bar", "1", "unknown connection(s)"], lusers["253"].Params);
+        Assert.Equal("0", lusers["254"][1]);
+        Assert.Equal(["bar", "1", "1"], lusers["266"].Params.Take(3));
+
+        await probe.SendAsync("QUIT");
+        await probe.ReadToEndAsync();
+        var qux = await server.RegisterIrcAsync("qux");
+        await qux.SendAsync("MODE qux +i");
+        await qux.ExpectAsync("MODE");
+        await qux.JoinAsync("#c");
+        lusers = await LusersAsync(bar);
+        Assert.Equal("There are 1 users and 1 invisible on 1 servers", lusers["251"].Last);
+        Assert.False(lusers.ContainsKey("253"));
+        Assert.Equal("1", lusers["254"][1]);
+        Assert.Equal(["bar", "2", "2"], lusers["265"].Params.Take(3));
+
+        await qux.SendAsync("QUIT");
+        await qux.ReadToEndAsync();
+        lusers = await LusersAsync(bar);
+        Assert.Equal("There are 1 users and 0 invisible on 1 servers", lusers["251"].Last);
+        Assert.Equal(["bar", "1", "2"], lusers["266"].Params.Take(3));
+        Assert.Equal("0", lusers["254"][1]);
+    }
+
+    private static async Task<Dictionary<string, IrcReply>> LusersAsync(IrcClient client)
+    {
+        await client.SendAsync("LUSERS");
+        return (await client.ReadUntilAsync(r => r.Command == "266")).ToDictionary(r => r.Command);
+    }
 }

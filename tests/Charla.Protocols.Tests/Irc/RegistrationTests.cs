@@ -193,4 +193,17 @@ public sealed class RegistrationTests
         Assert.Equal(["robert"], echo.Params);
         Assert.Equal(echo.Raw, (await alice.ExpectAsync("NICK")).Raw);
     }
+
+    [Fact]
+    public async Task User_with_an_empty_realname_gets_461_and_registration_waits()
+    {
+        await using var server = InMemoryServer.Start();
+        var client = await server.ConnectIrcAsync();
+        await client.SendAsync("NICK alice");
+        await client.SendAsync("USER alice 0 * :");
+
+        Assert.Equal(["alice", "USER", "Not enough parameters"], (await client.ExpectAsync("461")).Params);
+        await client.SendAsync("USER alice 0 * :Alice");
+        Assert.Equal("001", (await client.ExpectAsync("001")).Command);
+    }
 }

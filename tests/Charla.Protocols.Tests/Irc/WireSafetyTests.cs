@@ -44,7 +44,7 @@ public sealed class WireSafetyTests
         await alice.ReadUntilAsync(r => r.Command == "366" && r[1] == "#c");
         await alice.ReadUntilAsync(r => r.Command == "366" && r[1] == "#d");
 
-        Assert.Equal(["#c", "#d", "#lobby"], server.Engine.Channels.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["#c", "#d"], server.Engine.Channels.Select(c => c.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal sealed class InMemoryServer : IAsyncDisposable, IConnectionObserver
 
     private InMemoryServer(IrcOptions irc, EngineOptions limits, PlainOptions plain)
     {
-        Engine = new ChatEngine(limits, Time);
+        Engine = new ChatEngine(limits, Time, plain.Lobby);
         Irc = new IrcServerInfo(irc, limits, Engine.StartedAt);
         Plain = plain;
     }

@@ -41,6 +41,7 @@ public static class IrcCommandTable
         new("OPER", 2, Privilege.Registered, new OperCommand()),
         new("WALLOPS", 1, Privilege.ServerOperator, new WallopsCommand()),
         new("CHGHOST", 3, Privilege.ServerOperator, new ChghostCommand()),
+        new("KILL", 1, Privilege.ServerOperator, new KillCommand()),
         new("USERHOST", 1, Privilege.Registered, new UserhostCommand()),
         new("ISON", 1, Privilege.Registered, new IsonCommand()),
         new("MOTD", 0, Privilege.Registered, new MotdCommand()),

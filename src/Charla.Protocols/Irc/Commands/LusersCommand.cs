@@ -13,7 +13,9 @@ public sealed class LusersCommand : IIrcCommand
         var (engine, session) = (context.Engine, context.Session);
         var users = engine.SessionCount.ToString(CultureInfo.InvariantCulture);
         var peak = Math.Max(engine.PeakSessionCount, engine.SessionCount).ToString(CultureInfo.InvariantCulture);
-        session.Numeric(Numerics.RplLUserClient, $"There are {users} users and 0 invisible on 1 servers");
+        var invisible = engine.InvisibleCount;
+        var visible = (engine.SessionCount - invisible).ToString(CultureInfo.InvariantCulture);
+        session.Numeric(Numerics.RplLUserClient, $"There are {visible} users and {invisible.ToString(CultureInfo.InvariantCulture)} invisible on 1 servers");
         var operators = engine.OperatorCount;
         if (operators > 0)
         {

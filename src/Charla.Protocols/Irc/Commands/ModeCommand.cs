@@ -103,6 +103,18 @@ public sealed class ModeCommand : IIrcCommand
                 break;
             }
 
+            if (setting == ChannelSetting.Key && add && argument is not null)
+            {
+                if (!IsValidKey(argument))
+                {
+                    session.Numeric(Numerics.ErrInvalidModeParam, channel.Name, letter.ToString(), "*", "Invalid key: no spaces or commas, and not empty");
+                    continue;
+                }
+
+                // Longer keys are cut to KEYLEN, and the MODE shows the key that was set (Modern: "MODE echoed with a different key").
+                argument = argument.Length > IrcServerInfo.KeyLength ? argument[..IrcServerInfo.KeyLength] : argument;
+            }
+
             changes.Add(new ModeChange(add, setting, argument));
         }
 
@@ -128,6 +140,13 @@ public sealed class ModeCommand : IIrcCommand
                 break;
         }
     }
+
+    /// <summary>
+    /// A key JOIN can carry: not empty, no space or comma (JOIN's separators), not starting with
+    /// ':', no control character (RFC 2812's key grammar, less its 23-character limit).
+    /// </summary>
+    private static bool IsValidKey(string key) =>
+        key.Length > 0 && key[0] != ':' && !key.Any(c => c is ' ' or ',' || char.IsControl(c));
 
     /// <summary>RPL_BANLIST / RPL_EXCEPTLIST / RPL_INVITELIST entries with who set them and when, then the end.</summary>
     private static void SendList(IrcContext context, Channel channel, ChannelSetting setting)
@@ -160,7 +179,7 @@ public sealed class ModeCommand : IIrcCommand
 
     /// <summary>The user's modes for RPL_UMODEIS: "+Biow" as they apply.</summary>
     private static string UserModes(IrcSession session) =>
-        "+" + (session.IsBot ? "B" : string.Empty) + (session.Invisible ? "i" : string.Empty)
+        "+" + (session.IsBot ? "B" : string.Empty) + (session.IsInvisible ? "i" : string.Empty)
         + (session.IsServerOperator ? "o" : string.Empty) + (session.WantsWallops ? "w" : string.Empty);
 
     private static void UserMode(IrcContext context, IrcMessage message)
@@ -196,7 +215,7 @@ public sealed class ModeCommand : IIrcCommand
                     adding = letter == '+';
                     break;
                 case 'i':
-                    Toggle(session, letter, adding, session.Invisible, on => session.Invisible = on);
+                    Toggle(session, letter, adding, session.IsInvisible, on => context.Engine.SetInvisible(session, on));
                     break;
                 case 'w':
                     Toggle(session, letter, adding, session.WantsWallops, on => session.WantsWallops = on);

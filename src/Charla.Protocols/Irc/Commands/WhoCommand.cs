@@ -7,36 +7,76 @@ using Charla.Protocols.Irc.Replies;
 namespace Charla.Protocols.Irc.Commands;
 
 /// <summary>
-/// WHO &lt;channel|nick&gt; [%&lt;fields&gt;[,&lt;token&gt;]]: one RPL_WHOREPLY (352) per user, or with
-/// WHOX fields one RPL_WHOSPCRPL (354) with the fields asked for (ircv3.net/specs/extensions/whox,
-/// fields "tcuihsnfdlaor"), then RPL_ENDOFWHO. Masks other than a channel or a nick match nobody.
+/// WHO &lt;mask&gt; [o | %&lt;fields&gt;[,&lt;token&gt;]] (modern.ircdocs.horse, WHO; ircv3.net WHOX): one
+/// RPL_WHOREPLY (352) per user, or with WHOX fields one RPL_WHOSPCRPL (354) with the fields asked
+/// for ("tcuihsnfdlaor"), then RPL_ENDOFWHO with the mask as sent. The mask is
+/// <list type="bullet">
+/// <item>a channel: its members (outsiders of a +s channel see nobody, and do not see +i members);</item>
+/// <item>an exact nick: that user, even when +i (the asker named them);</item>
+/// <item>a pattern with <c>*</c> and <c>?</c> (<c>0</c> is <c>*</c>): every user the asker may
+/// see whose nick, user name, host, real name or server matches.</item>
+/// </list>
+/// Flags: H here or G away, * server operator, B bot, then the member prefix in the channel shown.
+/// "o" as the second parameter keeps server operators only.
 /// </summary>
 public sealed class WhoCommand : IIrcCommand
 {
+    /// <summary>The WHOX fields, in the order their values are sent.</summary>
+    private const string WhoxFields = "tcuihsnfdlaor";
+
     public void Execute(IrcContext context, IrcMessage message)
     {
         var (engine, session) = (context.Engine, context.Session);
-        var mask = message.Count > 0 ? message[0] : "*";
-        var whox = message.Count > 1 && message[1].StartsWith('%') ? message[1][1..] : null;
-        if (engine.FindChannel(mask) is { } channel && ChannelAccess.IsVisibleTo(channel, session))
+        var mask = message.Count > 0 && message[0].Length > 0 ? message[0] : "*";
+        var option = message.Count > 1 ? message[1] : string.Empty;
+        var whox = option.StartsWith('%') ? option[1..] : null;
+        var opersOnly = whox is null && option == "o";
+        foreach (var (user, channel) in Find(context, mask == "0" ? "*" : mask))
         {
-            foreach (var member in channel.Members)
+            if (!opersOnly || user.IsServerOperator)
             {
-                Reply(context, member, channel, whox);
+                Reply(context, user, channel, whox);
             }
-        }
-        else if (engine.FindByNick(mask) is { } user)
-        {
-            Reply(context, user, user.Channels.Count > 0 ? user.Channels[0] : null, whox);
         }
 
         session.Numeric(Numerics.RplEndOfWho, mask, "End of WHO list");
     }
 
+    private static IEnumerable<(ClientSession User, Channel? Channel)> Find(IrcContext context, string mask)
+    {
+        var (engine, session) = (context.Engine, context.Session);
+        if (mask.StartsWith('#'))
+        {
+            if (engine.FindChannel(mask) is { } channel && ChannelAccess.IsVisibleTo(channel, session))
+            {
+                var inside = channel.IsMember(session);
+                return channel.Members.Where(m => inside || !m.IsInvisible).Select(m => (m, (Channel?)channel));
+            }
+
+            return [];
+        }
+
+        if (mask.AsSpan().IndexOfAny('*', '?') < 0)
+        {
+            return engine.FindByNick(mask) is { } user ? [(user, ChannelShown(user, session))] : [];
+        }
+
+        var server = context.Server.Name;
+        return engine.Sessions
+            .Where(u => u.IsVisibleTo(session) && (Wildcard.Matches(mask, u.Nick) || Wildcard.Matches(mask, u.UserName)
+                || Wildcard.Matches(mask, u.Host) || Wildcard.Matches(mask, u.RealName) || Wildcard.Matches(mask, server)))
+            .Select(u => (u, ChannelShown(u, session)));
+    }
+
+    /// <summary>The first channel of <paramref name="user"/> that the asker may see, or null ("*").</summary>
+    private static Channel? ChannelShown(ClientSession user, ClientSession asker) =>
+        user.Channels.FirstOrDefault(c => ChannelAccess.IsVisibleTo(c, asker));
+
     private static void Reply(IrcContext context, ClientSession user, Channel? channel, string? whox)
     {
         var session = context.Session;
-        var flags = (user.AwayMessage is null ? "H" : "G") + (user.IsServerOperator ? "*" : string.Empty) + (user.IsBot ? "B" : string.Empty) + (channel is null ? string.Empty : MemberPrefixes.Of(channel, user, session.Has(Capabilities.MultiPrefix)));
+        var flags = (user.AwayMessage is null ? "H" : "G") + (user.IsServerOperator ? "*" : string.Empty) + (user.IsBot ? "B" : string.Empty)
+            + (channel is null ? string.Empty : MemberPrefixes.Of(channel, user, session.Has(Capabilities.MultiPrefix)));
         var host = IrcLine.Host(user.Host);
         if (whox is null)
         {
@@ -48,7 +88,7 @@ public sealed class WhoCommand : IIrcCommand
             ? (whox[..comma], whox[(comma + 1)..])
             : (whox, string.Empty);
         var values = new List<string>();
-        foreach (var field in "tcuihsnfdlaor")
+        foreach (var field in WhoxFields)
         {
             if (!fields.Contains(field, StringComparison.Ordinal))
             {
@@ -74,6 +114,6 @@ public sealed class WhoCommand : IIrcCommand
         }
 
         // The realname, when asked for, is last and may hold spaces: it is the trailing parameter.
-        session.SendLine(IrcLine.Build(context.Server.Name, Numerics.RplWhoSpcRpl, [session.Target, .. values], trailing: fields.Contains('r', StringComparison.Ordinal)));
+        session.Reply(context.Server.Name, Numerics.RplWhoSpcRpl, session.Target, values, trailing: fields.Contains('r', StringComparison.Ordinal));
     }
 }

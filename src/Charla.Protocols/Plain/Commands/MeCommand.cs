@@ -20,7 +20,7 @@ public sealed class MeCommand : IPlainCommand
             return;
         }
 
-        engine.SendMessage(session, engine.Lobby, arguments, MessageKind.Action);
+        engine.SendMessage(session, session.Lobby, arguments, MessageKind.Action);
         session.Send(PlainReplies.Ok);
     }
 }

@@ -11,7 +11,7 @@ public sealed class WhoCommand : IPlainCommand
 
     public void Execute(PlainCommandContext context, string arguments)
     {
-        var members = context.Engine.Lobby.Members;
+        var members = context.Session.Lobby.Members;
         var nicks = string.Join(", ", members.Select(m => m.Nick));
         context.Session.Reply($"* In the lobby ({members.Count}): {nicks}");
     }
