@@ -12,6 +12,8 @@ namespace Charla.Benchmarks;
 [MemoryDiagnoser]
 public class IrcBenchmarks
 {
+    private static readonly IrcWireFormats Forms = new("charla.local");
+
     private const string Line = "@+draft/reply=abc PRIVMSG #lobby :hello everyone, this is a line of chat";
     private MessageEvent _message = null!;
 
@@ -33,13 +35,13 @@ public class IrcBenchmarks
     public IrcMessage? ParseLine() => IrcParser.ParseReused(LineBytes);
 
     [Benchmark]
-    public ReadOnlyMemory<byte> EncodePlainIrc() => IrcWireFormat.Instance.Encode(_message);
+    public ReadOnlyMemory<byte> EncodePlainIrc() => Forms.Plain.Encode(_message);
 
     [Benchmark]
-    public ReadOnlyMemory<byte> EncodeWithTags() => IrcWireFormat.For(IrcFeatures.MessageTags | IrcFeatures.ServerTime).Encode(_message);
+    public ReadOnlyMemory<byte> EncodeWithTags() => Forms.For(IrcFeatures.MessageTags | IrcFeatures.ServerTime).Encode(_message);
 
     private sealed class BenchSession(EngineOptions options)
-        : ClientSession(IrcWireFormat.Instance, "127.0.0.1", options, TimeProvider.System)
+        : ClientSession(Forms.Plain, "127.0.0.1", options, TimeProvider.System)
     {
         protected override void OnClosing(DisconnectReason reason)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Charla.Core.Channels;
+using Charla.Core.Monitoring;
 using Charla.Core.Nicknames;
 using Charla.Core.Routing;
 using Charla.Core.Sessions;
@@ -25,6 +26,7 @@ public sealed class ChatEngine
     private readonly SessionTable _connections = new();
     private readonly ConcurrentDictionary<string, Channel> _channels = new(NickRules.Comparer);
     private readonly NickRegistry _nicks = new();
+    private readonly MonitorRegistry _monitors = new();
     private long _lastSessionId;
     private int _connectionCount;
     private int _sessionCount;
@@ -161,6 +163,7 @@ public sealed class ChatEngine
             return AttachResult.ShuttingDown;
         }
 
+        TellWatchers(new PresenceEvent(session, session.Nick, session.Nick, Online: true) { Time = Time.GetUtcNow() });
         return AttachResult.Attached;
     }
 
@@ -294,7 +297,13 @@ public sealed class ChatEngine
         if (result == NickChangeResult.Changed)
         {
             Whowas.Record(session, old, Time.GetUtcNow());
-            TellPeers(session, new NickChangeEvent(session, old, nick) { Time = Time.GetUtcNow() });
+            TellPeers(session, new NickChangeEvent(session, old, nick) { Time = Time.GetUtcNow() }, alsoWatchers: false);
+            if (!NickRules.Comparer.Equals(old, nick))
+            {
+                // To those watching either name, the old one went away and the new one came (a change of case is neither).
+                TellWatchers(new PresenceEvent(session, old, old, Online: false) { Time = Time.GetUtcNow() });
+                TellWatchers(new PresenceEvent(session, nick, nick, Online: true) { Time = Time.GetUtcNow() });
+            }
         }
 
         return result;
@@ -409,6 +418,12 @@ public sealed class ChatEngine
             }
         }
 
+        _monitors.Clear(session);
+        if (!_shuttingDown)
+        {
+            TellWatchers(new PresenceEvent(session, session.Nick, session.Nick, Online: false) { Time = Time.GetUtcNow() });
+        }
+
         _nicks.Release(session);
     }
 
@@ -464,14 +479,50 @@ public sealed class ChatEngine
         }
     }
 
-    /// <summary>Tells everyone who shares a channel with <paramref name="session"/>, once each.</summary>
-    private static void TellPeers(ClientSession session, ChatEvent chatEvent)
+    /// <summary>
+    /// Tells everyone who shares a channel with <paramref name="session"/>, once each; with
+    /// <paramref name="alsoWatchers"/>, also those watching its nick who share none (as a
+    /// <see cref="WatchedEvent"/>, which their protocol shows only if they asked: extended-monitor).
+    /// </summary>
+    private void TellPeers(ClientSession session, ChatEvent chatEvent, bool alsoWatchers = true)
     {
         var channels = session.Channels;
-        var alreadyTold = channels.Count > 1 ? new HashSet<ClientSession>(ReferenceEqualityComparer.Instance) : null;
+        var watchers = alsoWatchers ? _monitors.WatchersOf(session.Nick) : [];
+        var alreadyTold = channels.Count > 1 || watchers.Length > 0 ? new HashSet<ClientSession>(ReferenceEqualityComparer.Instance) : null;
         foreach (var channel in channels)
         {
             channel.Broadcast(chatEvent, except: session, alreadyTold);
         }
+
+        if (watchers.Length > 0)
+        {
+            Fanout.Deliver(watchers, new WatchedEvent(chatEvent) { Time = chatEvent.Time, MessageId = chatEvent.MessageId }, except: session, alreadyTold);
+        }
     }
+
+    /// <summary>Tells those watching the nick of <paramref name="presence"/> that it came or went (MONITOR).</summary>
+    private void TellWatchers(PresenceEvent presence)
+    {
+        var watchers = _monitors.WatchersOf(presence.Nick);
+        if (watchers.Length > 0)
+        {
+            Fanout.Deliver(watchers, presence, except: null);
+        }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="nicks"/> (valid nicknames: the protocol checked them) to what
+    /// <paramref name="watcher"/> watches, while its list has room; returns those that did not fit.
+    /// </summary>
+    public IReadOnlyList<string> Monitor(ClientSession watcher, IReadOnlyList<string> nicks) =>
+        _monitors.Add(watcher, nicks, Options.MaxMonitorEntries);
+
+    /// <summary>Stops <paramref name="watcher"/> watching <paramref name="nicks"/>.</summary>
+    public void Unmonitor(ClientSession watcher, IEnumerable<string> nicks) => _monitors.Remove(watcher, nicks);
+
+    /// <summary>Empties what <paramref name="watcher"/> watches.</summary>
+    public void ClearMonitor(ClientSession watcher) => _monitors.Clear(watcher);
+
+    /// <summary>The nicks <paramref name="watcher"/> watches.</summary>
+    public IReadOnlyList<string> MonitorList(ClientSession watcher) => _monitors.ListOf(watcher);
 }

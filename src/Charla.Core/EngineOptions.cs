@@ -22,6 +22,9 @@ public sealed class EngineOptions
     /// <summary>Entries on each channel list (bans, exceptions, invite exceptions): ISUPPORT MAXLIST. 100 as InspIRCd allows.</summary>
     public int MaxListEntries { get; set; } = 100;
 
+    /// <summary>Nicks one session may watch for coming and going (IRC MONITOR, ISUPPORT MONITOR). 100 as ergo and InspIRCd.</summary>
+    public int MaxMonitorEntries { get; set; } = 100;
+
     /// <summary>Flood control applied to every line a client sends.</summary>
     public FloodOptions Flood { get; set; } = new();
 }

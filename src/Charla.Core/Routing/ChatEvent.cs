@@ -102,6 +102,21 @@ public enum InviteAudience
 public sealed record HostChangeEvent(ClientSession Source, string SourceNick, string OldUserName, string OldHost, string NewUserName, string NewHost)
     : ChatEvent(Source, SourceNick);
 
+/// <summary>
+/// A watched nick came online (<paramref name="Online"/>) or went offline (IRC MONITOR). For a
+/// nick coming online, the source is the session now holding it; going offline, the one that held it.
+/// </summary>
+/// <param name="Nick">The nick as its holder has it (the old nick, for the half of a rename that goes offline).</param>
+public sealed record PresenceEvent(ClientSession Source, string SourceNick, string Nick, bool Online)
+    : ChatEvent(Source, SourceNick);
+
+/// <summary>
+/// <paramref name="Inner"/> as told to a session that watches its source's nick but shares no
+/// channel with it (IRCv3 extended-monitor): protocols show it only to clients that asked.
+/// </summary>
+public sealed record WatchedEvent(ChatEvent Inner)
+    : ChatEvent(Inner.Source, Inner.SourceNick);
+
 /// <summary>A message from a server operator to everyone who wants such messages (IRC WALLOPS).</summary>
 public sealed record WallopsEvent(ClientSession Source, string SourceNick, string Text)
     : ChatEvent(Source, SourceNick);

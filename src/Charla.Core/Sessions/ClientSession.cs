@@ -72,6 +72,9 @@ public abstract class ClientSession : IOutputOwner
     /// </summary>
     public bool IsInvisible { get; internal set; }
 
+    /// <summary>The nicks this session watches (IRC MONITOR), or null: kept by the engine's monitor registry, under its lock.</summary>
+    internal HashSet<string>? Monitored { get; set; }
+
     /// <summary>Whether the user says it is a bot (IRC user mode +B).</summary>
     public bool IsBot { get; set; }
 

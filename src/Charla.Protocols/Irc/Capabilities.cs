@@ -45,10 +45,17 @@ public static class Capabilities
     /// <summary>labeled-response: replies to a command sent with a label tag carry that label.</summary>
     public const string LabeledResponse = "labeled-response";
 
+    /// <summary>
+    /// draft/extended-monitor: AWAY, SETNAME and CHGHOST of monitored nicks too, for clients that
+    /// also have away-notify, setname or chghost. A work-in-progress specification: its name
+    /// carries the draft/ prefix, as the specification asks.
+    /// </summary>
+    public const string ExtendedMonitor = "draft/extended-monitor";
+
     public static readonly IReadOnlySet<string> Supported = new HashSet<string>(StringComparer.Ordinal)
     {
-        AwayNotify, Batch, CapNotify, Chghost, EchoMessage, ExtendedJoin, InviteNotify, LabeledResponse, MessageTags, MultiPrefix, ServerTime,
-        Setname, UserhostInNames,
+        AwayNotify, Batch, CapNotify, Chghost, EchoMessage, ExtendedJoin, ExtendedMonitor, InviteNotify, LabeledResponse, MessageTags,
+        MultiPrefix, ServerTime, Setname, UserhostInNames,
     };
 
     /// <summary>The wire-form features the enabled capabilities ask for.</summary>
@@ -59,7 +66,7 @@ public static class Capabilities
         {
             (MessageTags, IrcFeatures.MessageTags), (ServerTime, IrcFeatures.ServerTime), (ExtendedJoin, IrcFeatures.ExtendedJoin),
             (AwayNotify, IrcFeatures.AwayNotify), (InviteNotify, IrcFeatures.InviteNotify), (Setname, IrcFeatures.Setname),
-            (Chghost, IrcFeatures.Chghost),
+            (Chghost, IrcFeatures.Chghost), (ExtendedMonitor, IrcFeatures.ExtendedMonitor),
         })
         {
             if (enabled.Contains(cap))
@@ -71,6 +78,13 @@ public static class Capabilities
         return features;
     }
 
-    /// <summary>The CAP LS list, in a stable order.</summary>
-    public static string List { get; } = string.Join(' ', Supported.Order(StringComparer.Ordinal));
+    /// <summary>
+    /// Values shown with a capability in CAP LS 302 and cap-notify (capability-negotiation:
+    /// "name=value"); capabilities without one are absent.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The CAP LS tokens in a stable order, with their values (302) or without (301).</summary>
+    public static IReadOnlyList<string> Tokens(bool withValues) =>
+        [.. Supported.Order(StringComparer.Ordinal).Select(c => withValues && Values.TryGetValue(c, out var value) ? $"{c}={value}" : c)];
 }

@@ -2,7 +2,7 @@ namespace Charla.Protocols.Irc;
 
 /// <summary>
 /// The capabilities that change how events are written for a client. Each combination is one
-/// wire form (<see cref="IrcWireFormat.For"/>): a broadcast is encoded once per form in use.
+/// wire form (<see cref="IrcWireFormats.For"/>): a broadcast is encoded once per form in use.
 /// </summary>
 [Flags]
 public enum IrcFeatures
@@ -22,5 +22,7 @@ public enum IrcFeatures
     Setname = 32,
     /// <summary>chghost: CHGHOST when a peer's user name or host changes.</summary>
     Chghost = 64,
-    All = 127,
+    /// <summary>draft/extended-monitor: AWAY, SETNAME, CHGHOST of monitored nicks too (with their own caps).</summary>
+    ExtendedMonitor = 128,
+    All = 255,
 }

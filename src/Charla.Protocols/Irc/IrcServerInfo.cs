@@ -30,6 +30,7 @@ public sealed class IrcServerInfo
         Options = options;
         Limits = limits;
         CreatedAt = createdAt;
+        WireFormats = new IrcWireFormats(options.ServerName);
         ISupport =
         [
             "CASEMAPPING=ascii",
@@ -55,6 +56,7 @@ public sealed class IrcServerInfo
             "UTF8ONLY",
             "BOT=B",
             "WHOX",
+            $"MONITOR={limits.MaxMonitorEntries}",
         ];
         YourHostText = $"Your host is {Name}, running version {Version}";
         CreatedText = $"This server was created {createdAt.ToString("R", CultureInfo.InvariantCulture)}";
@@ -66,6 +68,9 @@ public sealed class IrcServerInfo
     private const int ISupportTokensPerLine = 13;
 
     public IrcOptions Options { get; }
+
+    /// <summary>This server's wire forms, one per combination of capabilities.</summary>
+    public IrcWireFormats WireFormats { get; }
 
     public EngineOptions Limits { get; }
 

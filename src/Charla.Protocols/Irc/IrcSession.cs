@@ -16,7 +16,7 @@ public sealed class IrcSession : TransportSession
     private int _captureThread;
 
     public IrcSession(ILineTransport transport, string host, IrcServerInfo server, EngineOptions engineOptions, TimeProvider time)
-        : base(transport, IrcWireFormat.Instance, host, engineOptions, time)
+        : base(transport, server.WireFormats.Plain, host, engineOptions, time)
     {
         _server = server;
         UserName = "*";
@@ -48,13 +48,13 @@ public sealed class IrcSession : TransportSession
     public void EnableCap(string capability)
     {
         (_caps ??= new HashSet<string>(StringComparer.Ordinal)).Add(capability);
-        WireFormat = IrcWireFormat.For(Capabilities.FeaturesOf(_caps));
+        WireFormat = _server.WireFormats.For(Capabilities.FeaturesOf(_caps));
     }
 
     public void DisableCap(string capability)
     {
         _caps?.Remove(capability);
-        WireFormat = IrcWireFormat.For(Capabilities.FeaturesOf(EnabledCaps));
+        WireFormat = _server.WireFormats.For(Capabilities.FeaturesOf(EnabledCaps));
     }
 
     public void SetUser(string userName, string realName)

@@ -24,17 +24,16 @@ namespace Charla.Protocols.Irc;
 /// </summary>
 public sealed class IrcWireFormat : WireFormat
 {
-    private static readonly IrcWireFormat[] Forms =
-        Enumerable.Range(0, (int)IrcFeatures.All + 1).Select(f => new IrcWireFormat((IrcFeatures)f)).ToArray();
-
-    private IrcWireFormat(IrcFeatures features) => Features = features;
-
-    /// <summary>The form with no capabilities: plain RFC 1459 lines.</summary>
-    public static IrcWireFormat Instance => Forms[0];
+    internal IrcWireFormat(string serverName, IrcFeatures features)
+    {
+        ServerName = serverName;
+        Features = features;
+    }
 
     public IrcFeatures Features { get; }
 
-    public static IrcWireFormat For(IrcFeatures features) => Forms[(int)(features & IrcFeatures.All)];
+    /// <summary>The source of the numerics this form writes for events (730/731 of MONITOR).</summary>
+    public string ServerName { get; }
 
     public override ReadOnlyMemory<byte> Encode(ChatEvent chatEvent)
     {
@@ -45,6 +44,13 @@ public sealed class IrcWireFormat : WireFormat
                 return EncodeMessage(m, IrcWireFormatHelpers.StatusPrefix(m.OnlyTo), m.Channel.Name, m.Kind, m.Text, m.ClientTags);
             case PrivateMessageEvent m:
                 return EncodeMessage(m, string.Empty, m.TargetNick, m.Kind, m.Text, m.ClientTags);
+            case PresenceEvent p:
+                // "*" for the target: the same line for every watcher (ircv3.net/specs/extensions/monitor).
+                return IrcLine.Encode(p.Online
+                    ? IrcLine.Build(ServerName, Numerics.RplMonOnline, ["*", PrefixOf(p.Source, p.Nick)], trailing: true)
+                    : IrcLine.Build(ServerName, Numerics.RplMonOffline, ["*", p.Nick], trailing: true));
+            case WatchedEvent w:
+                return Has(IrcFeatures.ExtendedMonitor) ? Encode(w.Inner) : ReadOnlyMemory<byte>.Empty;
         }
 
         var source = chatEvent is HostChangeEvent h

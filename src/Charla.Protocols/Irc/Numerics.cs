@@ -103,4 +103,11 @@ public static class Numerics
     public const string ErrNoPrivileges = "481";
     public const string ErrNoOperHost = "491";
     public const string ErrInvalidModeParam = "696";
+
+    // MONITOR (ircv3.net/specs/extensions/monitor)
+    public const string RplMonOnline = "730";
+    public const string RplMonOffline = "731";
+    public const string RplMonList = "732";
+    public const string RplEndOfMonList = "733";
+    public const string ErrMonListFull = "734";
 }

@@ -30,10 +30,10 @@ public sealed class CapCommand : IIrcCommand
                     session.EnableCap(Capabilities.CapNotify);
                 }
 
-                session.SendLine(IrcLine.Build(server, "CAP", [session.Target, "LS", Capabilities.List], trailing: true));
+                SendList(session, server, "LS", Capabilities.Tokens(withValues: session.CapVersion >= 302));
                 break;
             case "LIST":
-                session.SendLine(IrcLine.Build(server, "CAP", [session.Target, "LIST", string.Join(' ', session.EnabledCaps.Order(StringComparer.Ordinal))], trailing: true));
+                SendList(session, server, "LIST", [.. session.EnabledCaps.Order(StringComparer.Ordinal)]);
                 break;
             case "REQ":
                 Request(context, message.Count > 1 ? message[1] : string.Empty);
@@ -45,6 +45,35 @@ public sealed class CapCommand : IIrcCommand
             default:
                 session.Numeric(Numerics.ErrInvalidCapCmd, message[0], "Invalid CAP command");
                 break;
+        }
+    }
+
+    /// <summary>
+    /// <c>CAP target LS|LIST :tokens</c> in as many lines as the tokens need: every line but the
+    /// last says <c>*</c> before the list (capability-negotiation, "Multiline replies"; a 301
+    /// client gets the lines too, as servers do).
+    /// </summary>
+    private static void SendList(IrcSession session, string server, string subcommand, IReadOnlyList<string> tokens)
+    {
+        const int budget = 400; // 512 less ":server CAP target LS * :" and CR LF, with room to spare
+        var lines = new List<string>();
+        var line = string.Empty;
+        foreach (var token in tokens)
+        {
+            if (line.Length > 0 && line.Length + 1 + token.Length > budget)
+            {
+                lines.Add(line);
+                line = string.Empty;
+            }
+
+            line = line.Length == 0 ? token : line + " " + token;
+        }
+
+        lines.Add(line);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            string[] parameters = i < lines.Count - 1 ? [subcommand, "*", lines[i]] : [subcommand, lines[i]];
+            session.Reply(server, "CAP", session.Target, parameters, trailing: true);
         }
     }
 

@@ -42,6 +42,7 @@ public static class IrcCommandTable
         new("WALLOPS", 1, Privilege.ServerOperator, new WallopsCommand()),
         new("CHGHOST", 3, Privilege.ServerOperator, new ChghostCommand()),
         new("KILL", 1, Privilege.ServerOperator, new KillCommand()),
+        new("MONITOR", 1, Privilege.Registered, new MonitorCommand()),
         new("USERHOST", 1, Privilege.Registered, new UserhostCommand()),
         new("ISON", 1, Privilege.Registered, new IsonCommand()),
         new("MOTD", 0, Privilege.Registered, new MotdCommand()),
