@@ -110,4 +110,10 @@ public static class Numerics
     public const string RplMonList = "732";
     public const string RplEndOfMonList = "733";
     public const string ErrMonListFull = "734";
+
+    // HELP (modern.ircdocs.horse)
+    public const string RplHelpStart = "704";
+    public const string RplHelpTxt = "705";
+    public const string RplEndOfHelp = "706";
+    public const string ErrHelpNotFound = "524";
 }

@@ -43,6 +43,8 @@ public static class IrcCommandTable
         new("CHGHOST", 3, Privilege.ServerOperator, new ChghostCommand()),
         new("KILL", 1, Privilege.ServerOperator, new KillCommand()),
         new("MONITOR", 1, Privilege.Registered, new MonitorCommand()),
+        new("HELP", 0, Privilege.Registered, new HelpCommand()),
+        new("HELPOP", 0, Privilege.Registered, new HelpCommand()),
         new("USERHOST", 1, Privilege.Registered, new UserhostCommand()),
         new("ISON", 1, Privilege.Registered, new IsonCommand()),
         new("MOTD", 0, Privilege.Registered, new MotdCommand()),
