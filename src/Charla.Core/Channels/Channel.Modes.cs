@@ -83,6 +83,8 @@ public sealed partial class Channel
                 return Flag(modes.Secret, modes with { Secret = add });
             case ChannelSetting.TopicLocked:
                 return Flag(modes.TopicLocked, modes with { TopicLocked = add });
+            case ChannelSetting.NoCtcp:
+                return Flag(modes.NoCtcp, modes with { NoCtcp = add });
             case ChannelSetting.Key when add:
                 return string.IsNullOrEmpty(change.Argument) || change.Argument.Contains(' ', StringComparison.Ordinal)
                     ? (ModeOutcome.BadArgument, modes, change)

@@ -17,6 +17,8 @@ public enum ChannelSetting
     Secret,
     /// <summary>Only operators may set the topic (IRC +t).</summary>
     TopicLocked,
+    /// <summary>No CTCP requests or replies but actions, from anyone (IRC +C, as ergo and InspIRCd).</summary>
+    NoCtcp,
     /// <summary>A ban mask: matching users may not join or speak (IRC +b).</summary>
     Ban,
     /// <summary>A ban exception mask (IRC +e).</summary>
@@ -56,6 +58,8 @@ public sealed record ChannelModes
     public bool Secret { get; init; }
 
     public bool TopicLocked { get; init; } = true;
+
+    public bool NoCtcp { get; init; }
 
     public string? Key { get; init; }
 

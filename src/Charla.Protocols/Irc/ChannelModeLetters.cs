@@ -5,7 +5,7 @@ namespace Charla.Protocols.Irc;
 
 /// <summary>
 /// IRC's channel mode letters for the core's settings, by ISUPPORT CHANMODES type
-/// (<c>CHANMODES=beI,k,l,imnst</c>, <c>PREFIX=(ov)@+</c>): type A lists always take a parameter
+/// (<c>CHANMODES=beI,k,l,Cimnst</c>, <c>PREFIX=(ov)@+</c>): type A lists always take a parameter
 /// (none lists them), B (k) takes one to set, C (l) only to set, D flags none, prefixes always.
 /// </summary>
 public static class ChannelModeLetters
@@ -24,6 +24,7 @@ public static class ChannelModeLetters
             'n' => ChannelSetting.NoExternalMessages,
             's' => ChannelSetting.Secret,
             't' => ChannelSetting.TopicLocked,
+            'C' => ChannelSetting.NoCtcp,
             'o' => ChannelSetting.Operator,
             'v' => ChannelSetting.Voice,
             _ => null,
@@ -44,6 +45,7 @@ public static class ChannelModeLetters
         ChannelSetting.NoExternalMessages => 'n',
         ChannelSetting.Secret => 's',
         ChannelSetting.TopicLocked => 't',
+        ChannelSetting.NoCtcp => 'C',
         ChannelSetting.Operator => 'o',
         ChannelSetting.Voice => 'v',
         _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, "No IRC mode letter for this setting."),
@@ -91,6 +93,7 @@ public static class ChannelModeLetters
     {
         var letters = new StringBuilder("+");
         var arguments = new List<string>();
+        if (modes.NoCtcp) letters.Append('C');
         if (modes.InviteOnly) letters.Append('i');
         if (modes.Key is { } key)
         {

@@ -12,6 +12,9 @@ public sealed class IrcOptions
     /// <summary>The network's name (ISUPPORT NETWORK, the 001 welcome).</summary>
     public string NetworkName { get; set; } = "Charla";
 
+    /// <summary>What this server says it is, in WHOIS (312) and LINKS (364).</summary>
+    public string ServerDescription { get; set; } = "Charla chat server";
+
     /// <summary>Where the server is, for ADMIN (RPL_ADMINLOC1).</summary>
     public string AdminLocation { get; set; } = "A Charla chat server";
 

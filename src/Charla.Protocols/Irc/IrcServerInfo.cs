@@ -35,7 +35,7 @@ public sealed class IrcServerInfo
         [
             "CASEMAPPING=ascii",
             "CHANTYPES=#",
-            "CHANMODES=beI,k,l,imnst",
+            "CHANMODES=beI,k,l,Cimnst",
             "PREFIX=(ov)@+",
             "STATUSMSG=@+",
             $"MAXLIST=beI:{limits.MaxListEntries}",
@@ -60,7 +60,7 @@ public sealed class IrcServerInfo
         ];
         YourHostText = $"Your host is {Name}, running version {Version}";
         CreatedText = $"This server was created {createdAt.ToString("R", CultureInfo.InvariantCulture)}";
-        MyInfo = [Name, Version, "Biow", "beIiklmnostv", "beIklov"];
+        MyInfo = [Name, Version, "Biow", "CbeIiklmnostv", "beIklov"];
         ISupportLines = [.. ISupport.Chunk(ISupportTokensPerLine).Select(tokens => (string[])[.. tokens, "are supported by this server"])];
     }
 

@@ -116,4 +116,8 @@ public static class Numerics
     public const string RplHelpTxt = "705";
     public const string RplEndOfHelp = "706";
     public const string ErrHelpNotFound = "524";
+
+    // LINKS
+    public const string RplLinks = "364";
+    public const string RplEndOfLinks = "365";
 }

@@ -285,4 +285,26 @@ public sealed class ModeTests
             Assert.Equal(["alice", "KICK", "Not enough parameters"], (await alice.ExpectAsync("461")).Params);
         }
     }
+
+    [Fact]
+    public async Task No_ctcp_mode_lets_actions_through_and_refuses_other_ctcp_from_everyone()
+    {
+        var (server, alice, bob, _) = await StartAsync();
+        await using (server)
+        {
+            await alice.SendAsync("MODE #c +C");
+            Assert.Equal(["#c", "+C"], (await bob.ExpectAsync("MODE")).Params);
+            await alice.FenceAsync();
+
+            await alice.SendAsync("PRIVMSG #c :\u0001ACTION hi\u0001");
+            Assert.Equal(["#c", "\u0001ACTION hi\u0001"], (await bob.ExpectAsync("PRIVMSG")).Params);
+            await alice.SendAsync("PRIVMSG #c :\u0001PING 1473523796 918320\u0001");
+            Assert.Equal(["alice", "#c", "Cannot send CTCP to channel (+C)"], (await alice.ExpectAsync("404")).Params);
+            await alice.SendAsync("NOTICE #c :\u0001VERSION x\u0001");
+            Assert.Empty(await alice.FenceAsync()); // a NOTICE gets no error
+            Assert.Empty(await bob.FenceAsync());
+            await alice.SendAsync("MODE #c");
+            Assert.Equal("+Cnt", (await alice.ExpectAsync("324"))[2]);
+        }
+    }
 }

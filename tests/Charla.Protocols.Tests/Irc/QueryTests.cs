@@ -162,4 +162,18 @@ public sealed class QueryTests
         await client.SendAsync("LUSERS");
         return (await client.ReadUntilAsync(r => r.Command == "266")).ToDictionary(r => r.Command);
     }
+
+    [Fact]
+    public async Task Links_lists_this_one_server()
+    {
+        await using var server = InMemoryServer.Start(irc => irc.ServerDescription = "test server");
+        var nick = await server.RegisterIrcAsync("nick");
+
+        await nick.SendAsync("LINKS");
+
+        Assert.Equal(["nick", "charla.local", "charla.local", "0 test server"], (await nick.ExpectAsync("364")).Params);
+        Assert.Equal(["nick", "*", "End of /LINKS list"], (await nick.ExpectAsync("365")).Params);
+        await nick.SendAsync("WHOIS nick");
+        Assert.Equal("test server", (await nick.ReadUntilAsync(r => r.Command == "312"))[^1].Last);
+    }
 }

@@ -17,14 +17,14 @@ public sealed class RegistrationTests
         Assert.All(burst, r => Assert.Equal("charla.local", r.Source));
         Assert.All(burst, r => Assert.Equal("alice", r[0]));
         Assert.Equal("Welcome to the Charla IRC Network, alice!~alice@127.0.0.1", burst[0].Last);
-        Assert.Equal(["alice", "charla.local", "charla-0.1", "Biow", "beIiklmnostv", "beIklov"], burst[3].Params);
+        Assert.Equal(["alice", "charla.local", "charla-0.1", "Biow", "CbeIiklmnostv", "beIklov"], burst[3].Params);
         var isupportLines = burst.Where(r => r.Command == "005").ToList();
         Assert.All(isupportLines, l => Assert.Equal("are supported by this server", l.Last));
         Assert.All(isupportLines, l => Assert.InRange(l.Params.Count - 2, 1, 13));
         var isupport = isupportLines.SelectMany(l => l.Params.Skip(1).SkipLast(1)).ToList();
         foreach (var token in new[]
         {
-            "CASEMAPPING=ascii", "CHANTYPES=#", "CHANMODES=beI,k,l,imnst", "PREFIX=(ov)@+", "STATUSMSG=@+", "NICKLEN=30",
+            "CASEMAPPING=ascii", "CHANTYPES=#", "CHANMODES=beI,k,l,Cimnst", "PREFIX=(ov)@+", "STATUSMSG=@+", "NICKLEN=30",
             "CHANNELLEN=50", "TOPICLEN=390", "KICKLEN=255", "AWAYLEN=200", "MODES=20", "MAXLIST=beI:100", "EXCEPTS=e",
             "INVEX=I", "CHANLIMIT=#:50", "NETWORK=Charla", "TARGMAX=PRIVMSG:4,NOTICE:4,JOIN:,PART:,KICK:4,NAMES:1,WHOIS:1",
             "MAXTARGETS=4", "UTF8ONLY", "WHOX", "BOT=B", "NAMELEN=200",

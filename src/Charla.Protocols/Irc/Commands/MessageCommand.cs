@@ -86,6 +86,10 @@ public sealed class MessageCommand(MessageKind kind) : IIrcCommand
             {
                 Error(session, Numerics.ErrCannotSendToChan, channel.Name, "Cannot send to channel");
             }
+            else if (channel.Modes.NoCtcp && messageKind is MessageKind.Normal or MessageKind.Notice && text.StartsWith('\u0001'))
+            {
+                Error(session, Numerics.ErrCannotSendToChan, channel.Name, "Cannot send CTCP to channel (+C)");
+            }
             else
             {
                 Echo(session, engine.SendMessage(session, channel, text, messageKind, onlyTo, clientTags));

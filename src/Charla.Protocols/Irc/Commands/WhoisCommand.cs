@@ -28,7 +28,7 @@ public sealed class WhoisCommand : IIrcCommand
             session.Numeric(Numerics.RplWhoisChannels, user.Nick, channels);
         }
 
-        session.Numeric(Numerics.RplWhoisServer, user.Nick, context.Server.Name, $"{context.Server.Options.NetworkName} chat server");
+        session.Numeric(Numerics.RplWhoisServer, user.Nick, context.Server.Name, context.Server.Options.ServerDescription);
         if (user.IsServerOperator)
         {
             session.Numeric(Numerics.RplWhoisOperator, user.Nick, "is an IRC operator");
