@@ -56,6 +56,7 @@ public sealed class IrcServerInfo
             "UTF8ONLY",
             "BOT=B",
             "WHOX",
+            "ELIST=CMNTU",
             $"MONITOR={limits.MaxMonitorEntries}",
         ];
         YourHostText = $"Your host is {Name}, running version {Version}";
