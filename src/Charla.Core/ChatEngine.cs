@@ -171,18 +171,15 @@ public sealed class ChatEngine
     public bool IsNickFree(string nick) => !_nicks.TryFind(nick, out _);
 
     /// <summary>Puts <paramref name="session"/> in <paramref name="channel"/> and tells the members.</summary>
-    /// <param name="greet">
-    /// Queues what the joiner is told, given the members with the joiner last; it runs under the
-    /// channel's lock, so it sees exactly who is there and comes before any later event. It MUST only enqueue.
-    /// </param>
-    public JoinResult Join(ClientSession session, Channel channel, Action<Channel, IReadOnlyList<ClientSession>>? greet = null) =>
+    /// <param name="greet">Queues what the joiner is told (see <see cref="JoinGreeting"/>).</param>
+    public JoinResult Join(ClientSession session, Channel channel, JoinGreeting? greet = null) =>
         JoinCore(session, channel, greet, key: null) ?? JoinResult.AlreadyMember;
 
     /// <summary>
     /// Joins the channel named <paramref name="name"/> (a valid name: the protocol checked it),
     /// creating it if it does not exist; see the other overload for <paramref name="greet"/>.
     /// </summary>
-    public JoinResult Join(ClientSession session, string name, Action<Channel, IReadOnlyList<ClientSession>>? greet = null, string? key = null)
+    public JoinResult Join(ClientSession session, string name, JoinGreeting? greet = null, string? key = null)
     {
         // Checked before the channel is made, so a refused join leaves no empty channel behind.
         if (session.Channels.Count >= Options.MaxChannelsPerUser)
@@ -203,7 +200,7 @@ public sealed class ChatEngine
         }
     }
 
-    private JoinResult? JoinCore(ClientSession session, Channel channel, Action<Channel, IReadOnlyList<ClientSession>>? greet, string? key)
+    private JoinResult? JoinCore(ClientSession session, Channel channel, JoinGreeting? greet, string? key)
     {
         if (!channel.IsMember(session) && session.Channels.Count >= Options.MaxChannelsPerUser)
         {
@@ -252,6 +249,34 @@ public sealed class ChatEngine
     /// </summary>
     public IReadOnlyList<ModeOutcome> ChangeModes(ClientSession actor, Channel channel, IReadOnlyList<ModeChange> changes) =>
         channel.ChangeModes(actor, changes, FindByNick, Options.MaxListEntries, Time.GetUtcNow());
+
+    /// <summary>
+    /// Renames <paramref name="channel"/> to <paramref name="newName"/> (a valid name: the protocol
+    /// checked it, and that <paramref name="actor"/> may), keeping its members, modes and topic;
+    /// every member is told. A change of case only is a rename too.
+    /// </summary>
+    public RenameResult Rename(ClientSession actor, Channel channel, string newName, string reason)
+    {
+        var oldName = channel.Name;
+        if (channel.IsLobby || IsLobby(newName))
+        {
+            return RenameResult.IsLobby;
+        }
+
+        var caseOnly = NickRules.Comparer.Equals(oldName, newName);
+        if (!caseOnly && !_channels.TryAdd(newName, channel))
+        {
+            return RenameResult.NameInUse;
+        }
+
+        channel.Rename(new RenameEvent(actor, actor.Nick, channel, oldName, newName, reason) { Time = Time.GetUtcNow() });
+        if (!caseOnly)
+        {
+            _channels.TryRemove(new KeyValuePair<string, Channel>(oldName, channel));
+        }
+
+        return RenameResult.Renamed;
+    }
 
     /// <summary>Puts <paramref name="target"/> out of <paramref name="channel"/>; everyone in it is told. False if not a member.</summary>
     public bool Kick(ClientSession actor, Channel channel, ClientSession target, string reason)

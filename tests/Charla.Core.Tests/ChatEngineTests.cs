@@ -41,7 +41,7 @@ public sealed class ChatEngineTests
         await Task.WhenAll(sessions.Select((s, i) => Task.Run(() =>
         {
             _engine.Attach(s);
-            _engine.Join(s, _engine.LobbyName, (_, members) =>
+            _engine.Join(s, _engine.LobbyName, (_, members, _) =>
             {
                 Assert.Same(s, members[^1]);
                 greeted[i] = members.Count - 1;

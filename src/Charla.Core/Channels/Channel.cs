@@ -21,10 +21,11 @@ public sealed partial class Channel
     private ClientSession[] _members = [];
     private ChannelTopic? _topic;
     private ChannelModes _modes;
+    private string _name;
 
     public Channel(string name, bool isLobby, DateTimeOffset createdAt)
     {
-        Name = name;
+        _name = name;
         IsLobby = isLobby;
         CreatedAt = createdAt;
         _modes = isLobby ? ChannelModes.Lobby : ChannelModes.Default;
@@ -33,7 +34,8 @@ public sealed partial class Channel
     /// <summary>The settings now (an immutable snapshot).</summary>
     public ChannelModes Modes => Volatile.Read(ref _modes);
 
-    public string Name { get; }
+    /// <summary>The name now: a rename (IRC RENAME) changes it, the channel stays the same.</summary>
+    public string Name => Volatile.Read(ref _name);
 
     /// <summary>The lobby gives nobody operator status (plain-mode users could not answer to one).</summary>
     public bool IsLobby { get; }
@@ -90,7 +92,7 @@ public sealed partial class Channel
     /// (a welcome, a names list) is exact and comes before any later event. It MUST only enqueue.
     /// Returns null when the channel closed meanwhile (the caller looks it up again).
     /// </summary>
-    internal JoinResult? Add(ClientSession session, ChatEvent announcement, Action<Channel, IReadOnlyList<ClientSession>>? greet, JoinAttempt attempt)
+    internal JoinResult? Add(ClientSession session, JoinEvent announcement, JoinGreeting? greet, JoinAttempt attempt)
     {
         lock (_gate)
         {
@@ -118,7 +120,7 @@ public sealed partial class Channel
             Fanout.Deliver(_members, announcement, except: null);
             ClientSession[] members = [.. _members, session];
             Volatile.Write(ref _members, members);
-            greet?.Invoke(this, members);
+            greet?.Invoke(this, members, announcement);
             return JoinResult.Joined;
         }
     }
@@ -214,6 +216,24 @@ public sealed partial class Channel
         lock (_gate)
         {
             _invited.Add(session);
+        }
+    }
+
+    /// <summary>
+    /// Gives the channel its new name and tells every member, in channel order; each member's
+    /// session then learns of it (<see cref="ClientSession.OnChannelRenamed"/>) under the same lock,
+    /// so what it sends (a names list, for clients that do not know RENAME) comes before any later event.
+    /// </summary>
+    internal void Rename(RenameEvent announcement)
+    {
+        lock (_gate)
+        {
+            Volatile.Write(ref _name, announcement.NewName);
+            Fanout.Deliver(_members, announcement, except: null);
+            foreach (var member in _members)
+            {
+                member.OnChannelRenamed(this, announcement, _members);
+            }
         }
     }
 

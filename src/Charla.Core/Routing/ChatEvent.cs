@@ -79,6 +79,10 @@ public sealed record TopicEvent(ClientSession Source, string SourceNick, Channel
 public sealed record ChannelModeEvent(ClientSession Source, string SourceNick, Channel Channel, IReadOnlyList<ModeChange> Changes)
     : ChatEvent(Source, SourceNick);
 
+/// <summary>A channel was renamed (IRCv3 draft/channel-rename): same members, modes and topic, a new name.</summary>
+public sealed record RenameEvent(ClientSession Source, string SourceNick, Channel Channel, string OldName, string NewName, string Reason)
+    : ChatEvent(Source, SourceNick);
+
 /// <summary>A member was put out of a channel by another.</summary>
 public sealed record KickEvent(ClientSession Source, string SourceNick, Channel Channel, string TargetNick, string Reason)
     : ChatEvent(Source, SourceNick);

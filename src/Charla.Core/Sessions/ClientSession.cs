@@ -197,6 +197,16 @@ public abstract class ClientSession : IOutputOwner
     }
 
     /// <summary>
+    /// Called, under the channel's lock, for each member of a channel just renamed (after the
+    /// <see cref="RenameEvent"/> was delivered), for a protocol whose client cannot be told in one
+    /// line (IRC without draft/channel-rename sees the channel parted and joined again).
+    /// <paramref name="members"/> is the channel's membership now. It MUST only enqueue.
+    /// </summary>
+    public virtual void OnChannelRenamed(Channel channel, RenameEvent rename, IReadOnlyList<ClientSession> members)
+    {
+    }
+
+    /// <summary>
     /// Lets a protocol take lines meant for this client before they are queued (IRC collects a
     /// labeled command's replies to label them). True when it took them. MUST NOT block.
     /// </summary>

@@ -52,10 +52,13 @@ public static class Capabilities
     /// </summary>
     public const string ExtendedMonitor = "draft/extended-monitor";
 
+    /// <summary>draft/channel-rename: the client understands RENAME (a work-in-progress specification, hence draft/).</summary>
+    public const string ChannelRename = "draft/channel-rename";
+
     public static readonly IReadOnlySet<string> Supported = new HashSet<string>(StringComparer.Ordinal)
     {
-        AwayNotify, Batch, CapNotify, Chghost, EchoMessage, ExtendedJoin, ExtendedMonitor, InviteNotify, LabeledResponse, MessageTags,
-        MultiPrefix, ServerTime, Setname, UserhostInNames,
+        AwayNotify, Batch, CapNotify, ChannelRename, Chghost, EchoMessage, ExtendedJoin, ExtendedMonitor, InviteNotify, LabeledResponse,
+        MessageTags, MultiPrefix, ServerTime, Setname, UserhostInNames,
     };
 
     /// <summary>The wire-form features the enabled capabilities ask for.</summary>
@@ -67,6 +70,7 @@ public static class Capabilities
             (MessageTags, IrcFeatures.MessageTags), (ServerTime, IrcFeatures.ServerTime), (ExtendedJoin, IrcFeatures.ExtendedJoin),
             (AwayNotify, IrcFeatures.AwayNotify), (InviteNotify, IrcFeatures.InviteNotify), (Setname, IrcFeatures.Setname),
             (Chghost, IrcFeatures.Chghost), (ExtendedMonitor, IrcFeatures.ExtendedMonitor),
+            (ChannelRename, IrcFeatures.ChannelRename),
         })
         {
             if (enabled.Contains(cap))

@@ -24,5 +24,7 @@ public enum IrcFeatures
     Chghost = 64,
     /// <summary>draft/extended-monitor: AWAY, SETNAME, CHGHOST of monitored nicks too (with their own caps).</summary>
     ExtendedMonitor = 128,
-    All = 255,
+    /// <summary>draft/channel-rename: RENAME lines (others see the channel parted and joined again).</summary>
+    ChannelRename = 256,
+    All = 511,
 }

@@ -1,7 +1,11 @@
 using Charla.Core;
+using Charla.Core.Channels;
+using Charla.Core.Nicknames;
+using Charla.Core.Routing;
 using Charla.Core.Sessions;
 using Charla.Protocols.Connections;
 using Charla.Protocols.Irc.Messages;
+using Charla.Protocols.Irc.Replies;
 
 namespace Charla.Protocols.Irc;
 
@@ -22,6 +26,9 @@ public sealed class IrcSession : TransportSession
         UserName = "*";
         RealName = string.Empty;
     }
+
+    /// <summary>The server this client is connected to, as IRC describes it.</summary>
+    public IrcServerInfo Server => _server;
 
     /// <summary>True once NICK, USER and capability negotiation are done and the welcome was sent.</summary>
     public bool IsRegistered => _registered;
@@ -114,6 +121,26 @@ public sealed class IrcSession : TransportSession
 
         _captured.Add(lines.ToArray()); // a copy: a reply's buffer is reused once queued
         return true;
+    }
+
+    /// <summary>
+    /// A channel this client is in was renamed. Without draft/channel-rename it sees the channel
+    /// parted and joined again, with the topic and names list of a join (the specification's
+    /// fallback), unless only the case changed.
+    /// </summary>
+    public override void OnChannelRenamed(Channel channel, RenameEvent rename, IReadOnlyList<ClientSession> members)
+    {
+        if (Has(Capabilities.ChannelRename) || NickRules.Comparer.Equals(rename.OldName, rename.NewName))
+        {
+            return;
+        }
+
+        SendLine(rename.Reason.Length == 0
+            ? IrcLine.Build(Prefix, "PART", [rename.OldName])
+            : IrcLine.Build(Prefix, "PART", [rename.OldName, rename.Reason], trailing: true));
+        Deliver(new JoinEvent(this, Nick, channel) { Time = rename.Time });
+        TopicReply.Send(this, channel, always: false);
+        NamesReply.Send(this, channel, members);
     }
 
     /// <summary>Queues a complete line (with CR LF).</summary>

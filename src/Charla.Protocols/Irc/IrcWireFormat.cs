@@ -67,6 +67,8 @@ public sealed class IrcWireFormat : WireFormat
             TopicEvent t => IrcLine.Build(source, "TOPIC", [t.Channel.Name, t.Text], trailing: true),
             ChannelModeEvent c => IrcLine.Build(source, "MODE", [c.Channel.Name, .. ChannelModeLetters.Format(c.Changes)]),
             KickEvent k => IrcLine.Build(source, "KICK", [k.Channel.Name, k.TargetNick, k.Reason], trailing: true),
+            RenameEvent r when !Has(IrcFeatures.ChannelRename) => null, // IrcSession.OnChannelRenamed sends the fallback
+            RenameEvent r => IrcLine.Build(source, "RENAME", [r.OldName, r.NewName, r.Reason], trailing: true),
             InviteEvent { Audience: InviteAudience.ChannelMembers } i when !Has(IrcFeatures.InviteNotify) => null,
             InviteEvent i => IrcLine.Build(source, "INVITE", [i.TargetNick, i.Channel.Name]),
             AwayEvent a when !Has(IrcFeatures.AwayNotify) => null,

@@ -45,7 +45,7 @@ public sealed class PlainConnection : ILineProtocol
             return;
         }
 
-        _engine.Join(_session, _engine.LobbyName, (lobby, members) =>
+        _engine.Join(_session, _engine.LobbyName, (lobby, members, _) =>
         {
             _session.Lobby = lobby;
             _session.Reply(PlainReplies.Welcome(_session.Nick, members.Count - 1));

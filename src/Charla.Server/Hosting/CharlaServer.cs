@@ -90,6 +90,7 @@ public sealed partial class CharlaServer : IAsyncDisposable
             builder.Services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryTrimService>());
         }
 
+        builder.Services.AddHostedService<ProtocolWarmup>(); // before the listeners: they open once it is done
         builder.Services.AddSingleton<LineListeners>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LineListeners>());
 

@@ -36,11 +36,11 @@ public sealed class JoinCommand : IIrcCommand
             }
 
             var key = i < keys.Length && keys[i].Length > 0 ? keys[i] : null;
-            var result = engine.Join(session, name, (channel, members) =>
+            var result = engine.Join(session, name, (channel, members, join) =>
             {
-                session.SendLine(IrcLine.Build(session.Prefix, "JOIN", [channel.Name]));
-                TopicReply.Send(context, channel, always: false);
-                NamesReply.Send(context, channel, members);
+                session.Deliver(join); // the JOIN the others got, in this client's form (extended-join, tags)
+                TopicReply.Send(session, channel, always: false);
+                NamesReply.Send(session, channel, members);
             }, key);
             Refuse(session, name, result);
         }

@@ -12,7 +12,7 @@ public sealed class NamesCommand : IIrcCommand
         var name = message.Count > 0 ? message[0].Split(',')[0] : "*";
         if (context.Engine.FindChannel(name) is { } channel && ChannelAccess.IsVisibleTo(channel, session))
         {
-            NamesReply.Send(context, channel, channel.Members);
+            NamesReply.Send(context.Session, channel, channel.Members);
             return;
         }
 

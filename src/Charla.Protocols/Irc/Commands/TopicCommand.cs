@@ -13,7 +13,7 @@ public sealed class TopicCommand : IIrcCommand
         {
             if (ChannelAccess.Visible(context, message[0]) is { } queried)
             {
-                TopicReply.Send(context, queried, always: true);
+                TopicReply.Send(context.Session, queried, always: true);
             }
 
             return;

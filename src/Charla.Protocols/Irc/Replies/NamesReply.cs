@@ -1,6 +1,5 @@
 using Charla.Core.Channels;
 using Charla.Core.Sessions;
-using Charla.Protocols.Irc.Commands;
 using Charla.Protocols.Irc.Messages;
 
 namespace Charla.Protocols.Irc.Replies;
@@ -15,10 +14,9 @@ public static class NamesReply
     private const int NamesLineBudget = 400;
 
     /// <summary>RPL_NAMREPLY lines then RPL_ENDOFNAMES, for <paramref name="members"/> (a snapshot).</summary>
-    public static void Send(IrcContext context, Channel channel, IReadOnlyList<ClientSession> members)
+    public static void Send(IrcSession session, Channel channel, IReadOnlyList<ClientSession> members)
     {
         // Each 353 line is encoded straight into the line buffer: no string per name or per line.
-        var session = context.Session;
         var (allPrefixes, userhosts) = (session.Has(Capabilities.MultiPrefix), session.Has(Capabilities.UserhostInNames));
         var line = new Utf8LineWriter();
         var namesStart = -1;
@@ -35,7 +33,7 @@ public static class NamesReply
             if (namesStart < 0)
             {
                 line = new Utf8LineWriter();
-                IrcLine.WriteHead(ref line, context.Server.Name, Numerics.RplNamReply, session.Target);
+                IrcLine.WriteHead(ref line, session.Server.Name, Numerics.RplNamReply, session.Target);
                 line.Append((byte)' ');
                 line.Append(Symbol(channel));
                 line.Append((byte)' ');

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Charla.Core.Channels;
-using Charla.Protocols.Irc.Commands;
 
 namespace Charla.Protocols.Irc.Replies;
 
@@ -8,9 +7,8 @@ namespace Charla.Protocols.Irc.Replies;
 public static class TopicReply
 {
     /// <summary>RPL_TOPIC and RPL_TOPICWHOTIME, or RPL_NOTOPIC when <paramref name="always"/> and none is set.</summary>
-    public static void Send(IrcContext context, Channel channel, bool always)
+    public static void Send(IrcSession session, Channel channel, bool always)
     {
-        var session = context.Session;
         if (channel.Topic is { } topic)
         {
             session.Numeric(Numerics.RplTopic, channel.Name, topic.Text);
