@@ -261,6 +261,7 @@ public sealed class ModeTests
             await alice.FenceAsync();
 
             await alice.SendAsync(kick);
+            await alice.FenceAsync(); // handled: the KICKs are queued to the watcher
 
             var kicks = (await watcher.FenceAsync()).Where(r => r.Command == "KICK").ToList();
             Assert.Equal([["#c", "bob", "bye"], ["#c", "carol", "bye"]], kicks.Select(r => r.Params));
