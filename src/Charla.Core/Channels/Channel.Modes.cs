@@ -58,7 +58,8 @@ public sealed partial class Channel
             return JoinResult.BadKey;
         }
 
-        if (modes.Limit > 0 && _members.Length >= modes.Limit)
+        // An invitation lets one past the limit too (modern.ircdocs.horse, "Client Limit").
+        if (modes.Limit > 0 && _members.Length >= modes.Limit && !invited)
         {
             return JoinResult.Full;
         }

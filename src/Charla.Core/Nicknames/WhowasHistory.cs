@@ -28,12 +28,16 @@ public sealed class WhowasHistory(int capacity)
         }
     }
 
-    /// <summary>Up to <paramref name="max"/> entries for <paramref name="nick"/>, newest first.</summary>
+    /// <summary>
+    /// Up to <paramref name="max"/> entries for <paramref name="nick"/>, newest first; a nick with
+    /// <c>*</c> or <c>?</c> is a mask (RFC 2812 3.6.3 allows wildcards).
+    /// </summary>
     public IReadOnlyList<WhowasEntry> Find(string nick, int max)
     {
+        var mask = nick.AsSpan().IndexOfAny('*', '?') >= 0;
         lock (_gate)
         {
-            return _entries.Where(e => NickRules.Comparer.Equals(e.Nick, nick)).Take(max).ToList();
+            return _entries.Where(e => mask ? Channels.Wildcard.Matches(nick, e.Nick) : NickRules.Comparer.Equals(e.Nick, nick)).Take(max).ToList();
         }
     }
 }

@@ -56,39 +56,58 @@ public sealed class IrcConnection : IrcContext, ILineProtocol
             return;
         }
 
-        if (!Utf8.IsValid(bytes))
-        {
-            Session.Fail("*", "INVALID_UTF8", "Message rejected, your IRC software MUST use UTF-8 encoding on this network");
-            return;
-        }
-
-        if (bytes.Contains((byte)0))
-        {
-            Session.Fail("*", "INVALID_MESSAGE", "Message rejected: it contains a NUL byte");
-            return;
-        }
-
+        // Lines that are not UTF-8 or hold a NUL are refused, with the command they carried
+        // (FAIL PRIVMSG INVALID_UTF8) and, when labeled, the label: they are parsed all the same,
+        // invalid sequences read as U+FFFD.
+        var problem = !Utf8.IsValid(bytes) ? LineProblem.InvalidUtf8 : bytes.Contains((byte)0) ? LineProblem.Nul : LineProblem.None;
         if (IrcParser.ParseReused(bytes) is not { } message)
         {
+            Refuse(problem, "*");
             return;
         }
 
         var session = Session;
-        if (!session.Has(Capabilities.LabeledResponse) || !message.Tags.TryGetValue("label", out var label)
-            || label.Length == 0 || Encoding.UTF8.GetByteCount(label) > LabeledResponse.MaxLabelBytes)
+        var label = LabelOf(message);
+        if (label is not null)
         {
-            IrcCommandTable.Dispatch(this, message);
-            return;
+            session.BeginCapture();
         }
 
-        session.BeginCapture();
         try
         {
-            IrcCommandTable.Dispatch(this, message);
+            if (problem == LineProblem.None)
+            {
+                IrcCommandTable.Dispatch(this, message);
+            }
+            else
+            {
+                Refuse(problem, message.Command);
+            }
         }
         finally
         {
-            LabeledResponse.Send(session, Server.Name, label, session.EndCapture());
+            if (label is not null)
+            {
+                LabeledResponse.Send(session, Server.Name, label, session.EndCapture());
+            }
+        }
+    }
+
+    /// <summary>The label a labeled-response client put on <paramref name="message"/>, or null.</summary>
+    private string? LabelOf(IrcMessage message) =>
+        Session.Has(Capabilities.LabeledResponse) && message.Tags.TryGetValue("label", out var label)
+        && label.Length > 0 && Encoding.UTF8.GetByteCount(label) <= LabeledResponse.MaxLabelBytes ? label : null;
+
+    private void Refuse(LineProblem problem, string command)
+    {
+        switch (problem)
+        {
+            case LineProblem.InvalidUtf8:
+                Session.Fail(command, "INVALID_UTF8", "Message rejected, your IRC software MUST use UTF-8 encoding on this network");
+                break;
+            case LineProblem.Nul:
+                Session.Fail(command, "INVALID_MESSAGE", "Message rejected: it contains a NUL byte");
+                break;
         }
     }
 
@@ -123,5 +142,13 @@ public sealed class IrcConnection : IrcContext, ILineProtocol
 
         var space = line.IndexOf((byte)' ');
         return space < 0 ? line.Length : space + 1;
+    }
+
+    /// <summary>Why a line is refused before its command runs.</summary>
+    private enum LineProblem
+    {
+        None,
+        InvalidUtf8,
+        Nul,
     }
 }

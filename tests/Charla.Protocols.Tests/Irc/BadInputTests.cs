@@ -31,7 +31,7 @@ public sealed class BadInputTests
         var alice = await server.RegisterIrcAsync("alice");
 
         await alice.SendRawAsync([.. "PRIVMSG alice :"u8, 0xFF, 0xFE, (byte)'\r', (byte)'\n']);
-        Assert.Equal(["*", "INVALID_UTF8", "Message rejected, your IRC software MUST use UTF-8 encoding on this network"], (await alice.ExpectAsync("FAIL")).Params);
+        Assert.Equal(["PRIVMSG", "INVALID_UTF8", "Message rejected, your IRC software MUST use UTF-8 encoding on this network"], (await alice.ExpectAsync("FAIL")).Params);
         await alice.SendRawAsync([.. "PRIVMSG alice :a"u8, 0, (byte)'b', (byte)'\r', (byte)'\n']);
         Assert.Equal("INVALID_MESSAGE", (await alice.ExpectAsync("FAIL"))[1]);
         Assert.Empty(await alice.FenceAsync());

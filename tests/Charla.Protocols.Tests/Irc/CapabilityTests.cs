@@ -248,4 +248,17 @@ public sealed class CapabilityTests
         Assert.Equal("hi", (await client.ExpectAsync("PRIVMSG")).Last);
         Assert.Equal("7", TagsOf(await client.ExpectAsync("ACK"))["label"]);
     }
+
+    [Fact]
+    public async Task A_labeled_line_that_is_not_utf8_gets_a_labeled_fail_naming_its_command()
+    {
+        await using var server = InMemoryServer.Start();
+        var client = await server.RegisterIrcAsync("me", "batch", "labeled-response", "message-tags");
+
+        await client.SendRawAsync([.. "@label=xyz PRIVMSG #qux hi"u8, 0xAA, (byte)'\r', (byte)'\n']);
+
+        var fail = await client.ExpectAsync("FAIL");
+        Assert.Equal(["PRIVMSG", "INVALID_UTF8"], fail.Params.Take(2));
+        Assert.Equal("xyz", TagsOf(fail)["label"]);
+    }
 }

@@ -308,4 +308,21 @@ public sealed class ModeTests
             Assert.Equal("+Cnt", (await alice.ExpectAsync("324"))[2]);
         }
     }
+
+    [Fact]
+    public async Task An_invitation_lets_one_user_past_the_member_limit()
+    {
+        var (server, alice, bob, carol) = await StartAsync();
+        await using (server)
+        {
+            await alice.SendAsync("MODE #c +l 2");
+            await bob.ExpectAsync("MODE");
+            await carol.SendAsync("JOIN #c");
+            Assert.Equal("471", (await carol.ExpectAsync("471")).Command);
+
+            await alice.SendAsync("INVITE carol #c");
+            await carol.ExpectAsync("INVITE");
+            Assert.Equal("JOIN", (await carol.JoinAsync("#c"))[0].Command);
+        }
+    }
 }

@@ -176,4 +176,60 @@ public sealed class QueryTests
         await nick.SendAsync("WHOIS nick");
         Assert.Equal("test server", (await nick.ReadUntilAsync(r => r.Command == "312"))[^1].Last);
     }
+
+    [Theory]
+    [InlineData("INFO invalid.server.example")]
+    [InlineData("VERSION invalidserver")]
+    [InlineData("TIME nobody.example")]
+    [InlineData("ADMIN x")]
+    [InlineData("MOTD x.y")]
+    public async Task A_server_target_other_than_this_server_gets_402(string line)
+    {
+        await using var server = InMemoryServer.Start();
+        var nick = await server.RegisterIrcAsync("nick");
+
+        await nick.SendAsync(line);
+        Assert.Equal(["nick", line.Split(' ')[1], "No such server"], Assert.Single(await nick.FenceAsync()).Params);
+
+        await nick.SendAsync(line.Split(' ')[0] + " charla.*");
+        Assert.DoesNotContain(await nick.FenceAsync(), r => r.Command == "402");
+        await nick.SendAsync(line.Split(' ')[0] + " nick"); // a user here names this server too
+        Assert.DoesNotContain(await nick.FenceAsync(), r => r.Command == "402");
+    }
+
+    [Fact]
+    public async Task Whowas_takes_a_mask_and_always_ends_with_369()
+    {
+        await using var server = InMemoryServer.Start();
+        var nick1 = await server.RegisterIrcAsync("nick1");
+        var nick2 = await server.RegisterIrcAsync("nick2");
+        await nick2.SendAsync("QUIT");
+        await nick2.ReadToEndAsync();
+
+        await nick1.SendAsync("WHOWAS *ck2");
+        var found = await nick1.ReadUntilAsync(r => r.Command == "369");
+        Assert.Equal(["314", "312", "369"], found.Select(r => r.Command));
+        Assert.Equal("nick2", found[0][1]);
+
+        await nick1.SendAsync("WHOWAS");
+        Assert.Equal(["431", "369"], (await nick1.FenceAsync()).Select(r => r.Command));
+    }
+
+    [Fact]
+    public async Task Whois_of_an_invisible_user_shows_only_the_channels_the_asker_shares()
+    {
+        await using var server = InMemoryServer.Start();
+        var (one, two) = await server.IrcPairInChannelAsync("#both", "userOne", "userTwo");
+        await one.JoinAsync("#own");
+        await one.SendAsync("MODE userOne +i");
+        await one.ExpectAsync("MODE");
+        var stranger = await server.RegisterIrcAsync("stranger");
+
+        await stranger.SendAsync("WHOIS userOne");
+        Assert.DoesNotContain(await stranger.ReadUntilAsync(r => r.Command == "318"), r => r.Command == "319");
+        await two.SendAsync("WHOIS userOne");
+        Assert.Equal("@#both", (await two.ReadUntilAsync(r => r.Command == "318")).Single(r => r.Command == "319").Last);
+        await one.SendAsync("WHOIS userOne");
+        Assert.Equal(["@#both", "@#own"], (await one.ReadUntilAsync(r => r.Command == "318")).Single(r => r.Command == "319").Last.Split(' ').Order(StringComparer.Ordinal));
+    }
 }

@@ -13,7 +13,7 @@ public sealed class RegistrationTests
 
         var burst = await client.RegisterAsync("alice");
 
-        Assert.Equal(["001", "002", "003", "004", "005", "005", "251", "254", "255", "265", "266", "422"], burst.Select(r => r.Command));
+        Assert.Equal(["001", "002", "003", "004", "005", "005", "251", "252", "254", "255", "265", "266", "422"], burst.Select(r => r.Command));
         Assert.All(burst, r => Assert.Equal("charla.local", r.Source));
         Assert.All(burst, r => Assert.Equal("alice", r[0]));
         Assert.Equal("Welcome to the Charla IRC Network, alice!~alice@127.0.0.1", burst[0].Last);

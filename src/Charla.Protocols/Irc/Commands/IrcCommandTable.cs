@@ -1,9 +1,10 @@
+using Charla.Core.Channels;
 using Charla.Core.Routing;
 using Charla.Protocols.Irc.Messages;
 
 namespace Charla.Protocols.Irc.Commands;
 
-/// <summary>Every IRC command Charla understands, and the one place that emits 421, 451, 461 and 481.</summary>
+/// <summary>Every IRC command Charla understands, and the one place that emits 402, 421, 451, 461 and 481.</summary>
 /// <remarks>
 /// A plain dictionary, not a FrozenDictionary: for 34 verbs the lookup costs the same, and a frozen
 /// collection would load System.Collections.Immutable (about 0.9 MB of library pages) into a server
@@ -33,8 +34,8 @@ public static class IrcCommandTable
         new("WHO", 0, Privilege.Registered, new WhoCommand()),
         new("WHOIS", 1, Privilege.Registered, new WhoisCommand()),
         new("WHOWAS", 0, Privilege.Registered, new WhowasCommand()),
-        new("INFO", 0, Privilege.Registered, new InfoCommand()),
-        new("ADMIN", 0, Privilege.Registered, new AdminCommand()),
+        new("INFO", 0, Privilege.Registered, new InfoCommand(), ServerTargetAt: 0),
+        new("ADMIN", 0, Privilege.Registered, new AdminCommand(), ServerTargetAt: 0),
         new("LIST", 0, Privilege.Registered, new ListCommand()),
         new("AWAY", 0, Privilege.Registered, new AwayCommand()),
         new("SETNAME", 1, Privilege.Registered, new SetnameCommand()),
@@ -49,10 +50,10 @@ public static class IrcCommandTable
         new("HELPOP", 0, Privilege.Registered, new HelpCommand()),
         new("USERHOST", 1, Privilege.Registered, new UserhostCommand()),
         new("ISON", 1, Privilege.Registered, new IsonCommand()),
-        new("MOTD", 0, Privilege.Registered, new MotdCommand()),
+        new("MOTD", 0, Privilege.Registered, new MotdCommand(), ServerTargetAt: 0),
         new("LUSERS", 0, Privilege.Registered, new LusersCommand()),
-        new("VERSION", 0, Privilege.Registered, new VersionCommand()),
-        new("TIME", 0, Privilege.Registered, new TimeCommand()),
+        new("VERSION", 0, Privilege.Registered, new VersionCommand(), ServerTargetAt: 0),
+        new("TIME", 0, Privilege.Registered, new TimeCommand(), ServerTargetAt: 0),
     }.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
 
     // Looked up by the command as sent, in any case, without making a string of it.
@@ -98,6 +99,16 @@ public static class IrcCommandTable
             return;
         }
 
+        if (command.ServerTargetAt >= 0 && message.Count > command.ServerTargetAt && !IsThisServer(context, message[command.ServerTargetAt]))
+        {
+            session.Numeric(Numerics.ErrNoSuchServer, message[command.ServerTargetAt], "No such server");
+            return;
+        }
+
         command.Handler.Execute(context, message);
     }
+
+    /// <summary>Whether a command's server target means this server: its name (or a mask of it), or a user here.</summary>
+    private static bool IsThisServer(IrcContext context, string target) =>
+        target.Length == 0 || Wildcard.Matches(target, context.Server.Name) || context.Engine.FindByNick(target) is not null;
 }

@@ -3,7 +3,7 @@ using Charla.Protocols.Irc.Messages;
 
 namespace Charla.Protocols.Irc.Commands;
 
-/// <summary>LUSERS: 251, 252 (when operators are on), 253 (when connections are still registering), 254, 255, 265, 266.</summary>
+/// <summary>LUSERS: 251, 252, 253 (when connections are still registering), 254, 255, 265, 266.</summary>
 public sealed class LusersCommand : IIrcCommand
 {
     public void Execute(IrcContext context, IrcMessage message) => Send(context);
@@ -16,11 +16,7 @@ public sealed class LusersCommand : IIrcCommand
         var invisible = engine.InvisibleCount;
         var visible = (engine.SessionCount - invisible).ToString(CultureInfo.InvariantCulture);
         session.Numeric(Numerics.RplLUserClient, $"There are {visible} users and {invisible.ToString(CultureInfo.InvariantCulture)} invisible on 1 servers");
-        var operators = engine.OperatorCount;
-        if (operators > 0)
-        {
-            session.Numeric(Numerics.RplLUserOp, operators.ToString(CultureInfo.InvariantCulture), "operator(s) online");
-        }
+        session.Numeric(Numerics.RplLUserOp, engine.OperatorCount.ToString(CultureInfo.InvariantCulture), "operator(s) online");
 
         var registering = engine.ConnectionCount - engine.SessionCount;
         if (registering > 0)

@@ -21,7 +21,7 @@ public sealed class WhoisCommand : IIrcCommand
 
         session.Numeric(Numerics.RplWhoisUser, user.Nick, user.UserName, IrcLine.Host(user.Host), "*", user.RealName);
         var channels = string.Join(' ', user.Channels
-            .Where(c => ChannelAccess.IsVisibleTo(c, session))
+            .Where(c => ChannelAccess.IsVisibleTo(c, session) && (!user.IsInvisible || ReferenceEquals(user, session) || c.IsMember(session)))
             .Select(c => MemberPrefixes.Of(c, user, session.Has(Capabilities.MultiPrefix)) + c.Name));
         if (channels.Length > 0)
         {

@@ -3,7 +3,7 @@ using Charla.Protocols.Irc.Messages;
 
 namespace Charla.Protocols.Irc.Commands;
 
-/// <summary>WHOWAS &lt;nick&gt; [&lt;count&gt;]: 314 and 312 per former user, newest first, then 369; 406 when none.</summary>
+/// <summary>WHOWAS &lt;nick|mask&gt; [&lt;count&gt;]: 314 and 312 per former user, newest first, then 369; 406 when none.</summary>
 public sealed class WhowasCommand : IIrcCommand
 {
     private const int DefaultCount = 10;
@@ -13,7 +13,9 @@ public sealed class WhowasCommand : IIrcCommand
         var session = context.Session;
         if (message.Count == 0 || message[0].Length == 0)
         {
+            // "At the end of all reply batches, there must be RPL_ENDOFWHOWAS (even if ... an error)" (RFC 2812 3.6.3).
             session.Numeric(Numerics.ErrNoNicknameGiven, "No nickname given");
+            session.Numeric(Numerics.RplEndOfWhoWas, "*", "End of WHOWAS");
             return;
         }
 
