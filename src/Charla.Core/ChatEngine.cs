@@ -360,6 +360,34 @@ public sealed class ChatEngine
         return message;
     }
 
+    /// <summary>
+    /// Relays a message of several lines (IRCv3 multiline) to the members of
+    /// <paramref name="channel"/> with at least <paramref name="onlyTo"/> status but its sender,
+    /// in one piece, and returns it (for echo-message).
+    /// </summary>
+    public MultilineMessageEvent SendMultiline(ClientSession sender, Channel channel, IReadOnlyList<MessageLine> lines, MemberStatus onlyTo, string clientTags)
+    {
+        var message = new MultilineMessageEvent(sender, sender.Nick, channel, null, channel.Name, lines, onlyTo, clientTags) { Time = Time.GetUtcNow() };
+        if (onlyTo == MemberStatus.None)
+        {
+            channel.Broadcast(message, except: sender);
+        }
+        else
+        {
+            channel.Broadcast(message, except: sender, onlyTo);
+        }
+
+        return message;
+    }
+
+    /// <summary>Sends a message of several lines to <paramref name="target"/> only, and returns it (for echo-message).</summary>
+    public MultilineMessageEvent SendMultiline(ClientSession sender, ClientSession target, IReadOnlyList<MessageLine> lines, string clientTags)
+    {
+        var message = new MultilineMessageEvent(sender, sender.Nick, null, target, target.Nick, lines, MemberStatus.None, clientTags) { Time = Time.GetUtcNow() };
+        target.Deliver(message);
+        return message;
+    }
+
     /// <summary>Sends a private message to <paramref name="target"/> only, and returns it (for echo-message).</summary>
     public PrivateMessageEvent SendPrivate(ClientSession sender, ClientSession target, string text, MessageKind kind, string clientTags = "")
     {

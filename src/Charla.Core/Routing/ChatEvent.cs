@@ -34,6 +34,23 @@ public sealed record MessageEvent(
     ClientSession Source, string SourceNick, Channel Channel, string Text, MessageKind Kind, MemberStatus OnlyTo = MemberStatus.None, string ClientTags = "")
     : ChatEvent(Source, SourceNick);
 
+/// <summary>One line of a multiline message: its text, and whether it continues the line before it without a line break.</summary>
+public readonly record struct MessageLine(string Text, bool Concat);
+
+/// <summary>
+/// A message of several lines (IRCv3 draft/multiline), to a channel (<see cref="Channel"/>) or to
+/// a user (<see cref="Target"/>): one message, one msgid, delivered whole.
+/// </summary>
+/// <param name="TargetName">The channel's name or the recipient's nick, as the lines name it.</param>
+public sealed record MultilineMessageEvent(
+    ClientSession Source, string SourceNick, Channel? Channel, ClientSession? Target, string TargetName, IReadOnlyList<MessageLine> Lines,
+    MemberStatus OnlyTo = MemberStatus.None, string ClientTags = "")
+    : ChatEvent(Source, SourceNick)
+{
+    /// <summary>The lines joined: a line break between lines, none before a concatenated one.</summary>
+    public string Text => string.Concat(Lines.Select((line, i) => i == 0 || line.Concat ? line.Text : "\n" + line.Text));
+}
+
 /// <summary>A member's standing in a channel, lowest first.</summary>
 public enum MemberStatus
 {

@@ -55,10 +55,23 @@ public static class Capabilities
     /// <summary>draft/channel-rename: the client understands RENAME (a work-in-progress specification, hence draft/).</summary>
     public const string ChannelRename = "draft/channel-rename";
 
+    /// <summary>
+    /// draft/multiline: messages of several lines as client and server batches
+    /// (ircv3.net/specs/extensions/multiline, a work-in-progress specification: draft/ names).
+    /// Needs batch too; its value gives the limits.
+    /// </summary>
+    public const string Multiline = "draft/multiline";
+
+    /// <summary>Most bytes of a multiline message, its line breaks included (draft/multiline max-bytes). 4096 as ergo.</summary>
+    public const int MultilineMaxBytes = 4096;
+
+    /// <summary>Most lines in a multiline message (draft/multiline max-lines). 32 as ergo.</summary>
+    public const int MultilineMaxLines = 32;
+
     public static readonly IReadOnlySet<string> Supported = new HashSet<string>(StringComparer.Ordinal)
     {
         AwayNotify, Batch, CapNotify, ChannelRename, Chghost, EchoMessage, ExtendedJoin, ExtendedMonitor, InviteNotify, LabeledResponse,
-        MessageTags, MultiPrefix, ServerTime, Setname, UserhostInNames,
+        MessageTags, MultiPrefix, Multiline, ServerTime, Setname, UserhostInNames,
     };
 
     /// <summary>The wire-form features the enabled capabilities ask for.</summary>
@@ -79,6 +92,12 @@ public static class Capabilities
             }
         }
 
+        // A multiline batch is a batch: without batch, the client gets the lines one by one.
+        if (enabled.Contains(Multiline) && enabled.Contains(Batch))
+        {
+            features |= IrcFeatures.Multiline;
+        }
+
         return features;
     }
 
@@ -86,7 +105,10 @@ public static class Capabilities
     /// Values shown with a capability in CAP LS 302 and cap-notify (capability-negotiation:
     /// "name=value"); capabilities without one are absent.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Multiline] = $"max-bytes={MultilineMaxBytes},max-lines={MultilineMaxLines}",
+    };
 
     /// <summary>The CAP LS tokens in a stable order, with their values (302) or without (301).</summary>
     public static IReadOnlyList<string> Tokens(bool withValues) =>

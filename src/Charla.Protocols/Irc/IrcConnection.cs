@@ -68,6 +68,13 @@ public sealed class IrcConnection : IrcContext, ILineProtocol
 
         var session = Session;
         var label = LabelOf(message);
+        if (label is not null && message.CommandSpan.Equals("BATCH", StringComparison.OrdinalIgnoreCase))
+        {
+            // A batch's label is for the reply to the whole batch, at its end: BATCH keeps it.
+            session.BatchLabel = label;
+            label = null;
+        }
+
         if (label is not null)
         {
             session.BeginCapture();
@@ -90,6 +97,8 @@ public sealed class IrcConnection : IrcContext, ILineProtocol
             {
                 LabeledResponse.Send(session, Server.Name, label, session.EndCapture());
             }
+
+            session.BatchLabel = null;
         }
     }
 

@@ -26,5 +26,7 @@ public enum IrcFeatures
     ExtendedMonitor = 128,
     /// <summary>draft/channel-rename: RENAME lines (others see the channel parted and joined again).</summary>
     ChannelRename = 256,
-    All = 511,
+    /// <summary>draft/multiline with batch: multiline messages as a draft/multiline batch (others get the lines one by one).</summary>
+    Multiline = 512,
+    All = 1023,
 }

@@ -5,6 +5,7 @@ using Charla.Core.Routing;
 using Charla.Core.Sessions;
 using Charla.Protocols.Connections;
 using Charla.Protocols.Irc.Messages;
+using Charla.Protocols.Irc.Multiline;
 using Charla.Protocols.Irc.Replies;
 
 namespace Charla.Protocols.Irc;
@@ -32,6 +33,23 @@ public sealed class IrcSession : TransportSession
 
     /// <summary>True once NICK, USER and capability negotiation are done and the welcome was sent.</summary>
     public bool IsRegistered => _registered;
+
+    /// <summary>The multiline message this client is sending (between BATCH + and BATCH -), or null.</summary>
+    public MultilineBatch? OpenBatch { get; set; }
+
+    /// <summary>A batch refused part-way: its remaining lines and its end are ignored.</summary>
+    public string? FailedBatchId { get; set; }
+
+    /// <summary>The label of the BATCH command being handled, which BATCH keeps for the reply at the batch's end.</summary>
+    public string? BatchLabel { get; set; }
+
+    /// <summary>Takes <see cref="BatchLabel"/>.</summary>
+    public string? TakeBatchLabel()
+    {
+        var label = BatchLabel;
+        BatchLabel = null;
+        return label;
+    }
 
     /// <summary>The nickname given before registration, not yet claimed.</summary>
     public string? PendingNick { get; set; }

@@ -44,6 +44,8 @@ public sealed class IrcWireFormat : WireFormat
                 return EncodeMessage(m, IrcWireFormatHelpers.StatusPrefix(m.OnlyTo), m.Channel.Name, m.Kind, m.Text, m.ClientTags);
             case PrivateMessageEvent m:
                 return EncodeMessage(m, string.Empty, m.TargetNick, m.Kind, m.Text, m.ClientTags);
+            case MultilineMessageEvent m:
+                return EncodeMultiline(m);
             case PresenceEvent p:
                 // "*" for the target: the same line for every watcher (ircv3.net/specs/extensions/monitor).
                 return IrcLine.Encode(p.Online
@@ -97,14 +99,18 @@ public sealed class IrcWireFormat : WireFormat
 
         var line = new Utf8LineWriter();
         WriteTags(ref line, chatEvent, clientTags);
+        WriteMessage(ref line, chatEvent, statusPrefix, target, kind, text);
+        return line.ToArray();
+    }
+
+    /// <summary>
+    /// <c>:nick!user@host PRIVMSG|NOTICE|TAGMSG target[ :text]</c> and CR LF, after whatever tags
+    /// the caller wrote; the text is cut if the sender's prefix would take the line past 512 bytes.
+    /// </summary>
+    private static void WriteMessage(ref Utf8LineWriter line, ChatEvent chatEvent, string statusPrefix, string target, MessageKind kind, string text)
+    {
         var messageStart = line.Length;
-        var session = chatEvent.Source;
-        line.Append((byte)':');
-        line.Append(chatEvent.SourceNick);
-        line.Append((byte)'!');
-        line.Append(session.UserName);
-        line.Append((byte)'@');
-        line.Append(IrcLine.Host(session.Host));
+        WriteSource(ref line, chatEvent);
         line.Append(kind switch
         {
             MessageKind.TagsOnly => " TAGMSG "u8,
@@ -138,38 +144,116 @@ public sealed class IrcWireFormat : WireFormat
         }
 
         line.EndLine();
-        return line.ToArray();
+    }
+
+    /// <summary><c>:nick!user@host</c> of the event's source, under the nick it had then.</summary>
+    private static void WriteSource(ref Utf8LineWriter line, ChatEvent chatEvent)
+    {
+        var session = chatEvent.Source;
+        line.Append((byte)':');
+        line.Append(chatEvent.SourceNick);
+        line.Append((byte)'!');
+        line.Append(session.UserName);
+        line.Append((byte)'@');
+        line.Append(IrcLine.Host(session.Host));
+    }
+
+    /// <summary>
+    /// A multiline message (ircv3.net/specs/extensions/multiline). With draft/multiline (and
+    /// batch): <c>BATCH +id draft/multiline target</c> carrying the time, msgid and client tags,
+    /// each line as a PRIVMSG tagged with the batch (and draft/multiline-concat where it continues
+    /// a line), then <c>BATCH -id</c>. Without: the lines as PRIVMSGs, blank ones left out, the
+    /// msgid on the first only, time and client tags on each.
+    /// </summary>
+    private ReadOnlyMemory<byte> EncodeMultiline(MultilineMessageEvent m)
+    {
+        var target = IrcWireFormatHelpers.StatusPrefix(m.OnlyTo) + m.TargetName;
+        var lines = new List<byte[]>(m.Lines.Count + 2);
+        var line = new Utf8LineWriter();
+        if (Has(IrcFeatures.Multiline))
+        {
+            var id = m.MessageId; // unique, and made of letters and digits: a valid batch reference
+            WriteTags(ref line, m, m.ClientTags);
+            WriteSource(ref line, m);
+            line.Append(" BATCH +"u8);
+            line.Append(id);
+            line.Append(" draft/multiline "u8);
+            line.Append(target);
+            line.EndLine();
+            lines.Add(line.ToArray());
+            foreach (var part in m.Lines)
+            {
+                line = new Utf8LineWriter();
+                line.Append("@batch="u8);
+                line.Append(id);
+                if (part.Concat)
+                {
+                    line.Append(";draft/multiline-concat"u8);
+                }
+
+                line.Append((byte)' ');
+                WriteMessage(ref line, m, string.Empty, target, MessageKind.Normal, part.Text);
+                lines.Add(line.ToArray());
+            }
+
+            line = new Utf8LineWriter();
+            line.Append("BATCH -"u8);
+            line.Append(id);
+            line.EndLine();
+            lines.Add(line.ToArray());
+        }
+        else
+        {
+            foreach (var part in m.Lines.Where(l => l.Text.Length > 0))
+            {
+                line = new Utf8LineWriter();
+                WriteTags(ref line, m, m.ClientTags, withMessageId: lines.Count == 0);
+                WriteMessage(ref line, m, string.Empty, target, MessageKind.Normal, part.Text);
+                lines.Add(line.ToArray());
+            }
+        }
+
+        return lines.SelectMany(l => l).ToArray();
     }
 
     /// <summary>"@time=...;msgid=...;+tags;bot " as this form wants them, or nothing.</summary>
-    private void WriteTags(ref Utf8LineWriter line, ChatEvent chatEvent, string clientTags)
+    private void WriteTags(ref Utf8LineWriter line, ChatEvent chatEvent, string clientTags, bool withMessageId = true)
     {
         var time = Has(IrcFeatures.ServerTime) && chatEvent.Time != default;
-        if (!time && !Has(IrcFeatures.MessageTags))
+        var tags = Has(IrcFeatures.MessageTags);
+        if (!time && !(tags && (withMessageId || clientTags.Length > 0)))
         {
             return;
         }
 
         line.Append((byte)'@');
+        var first = true;
         if (time)
         {
             line.Append("time="u8);
             line.AppendTime(chatEvent.Time);
+            first = false;
         }
 
-        if (Has(IrcFeatures.MessageTags))
+        if (tags)
         {
-            line.Append(time ? ";msgid="u8 : "msgid="u8);
-            line.Append(chatEvent.MessageId);
-            if (clientTags.Length > 0)
+            if (withMessageId)
             {
-                line.Append((byte)';');
-                line.Append(clientTags);
+                line.Append(first ? "msgid="u8 : ";msgid="u8);
+                line.Append(chatEvent.MessageId);
+                first = false;
             }
 
-            if (chatEvent is MessageEvent or PrivateMessageEvent && chatEvent.Source.IsBot)
+            if (clientTags.Length > 0)
             {
-                line.Append(";bot"u8);
+                line.Append(first ? "" : ";");
+                line.Append(clientTags);
+                first = false;
+            }
+
+            if (chatEvent is MessageEvent or PrivateMessageEvent or MultilineMessageEvent && chatEvent.Source.IsBot)
+            {
+                line.Append(first ? "bot"u8 : ";bot"u8);
             }
         }
 

@@ -24,9 +24,11 @@ public static class LabeledResponse
         {
             session.SendLine($"@{labelTag} :{serverName} ACK\r\n");
         }
-        else if (lines.Count == 1)
+        else if (lines.Count == 1 || IsOneBatch(lines))
         {
-            session.SendLine(WithTag(lines[0], labelTag) + "\r\n");
+            // One line, or one batch (a multiline echo): the label goes on it, or on its opening
+            // BATCH ("Servers MUST only include the label tag on the opening BATCH", multiline).
+            session.SendLine(string.Concat(lines.Select((line, i) => (i == 0 ? WithTag(line, labelTag) : line) + "\r\n")));
         }
         else
         {
@@ -34,12 +36,30 @@ public static class LabeledResponse
             var batch = new StringBuilder($"@{labelTag} :{serverName} BATCH +{id} labeled-response\r\n");
             foreach (var line in lines)
             {
-                batch.Append(WithTag(line, "batch=" + id)).Append("\r\n");
+                // Lines of a batch inside (a multiline echo) keep their own batch tag: only its BATCH lines are in this one.
+                var nested = line.StartsWith("@batch=", StringComparison.Ordinal) || line.StartsWith('@') && line[..line.IndexOf(' ', StringComparison.Ordinal)].Contains(";batch=", StringComparison.Ordinal);
+                batch.Append(nested ? line : WithTag(line, "batch=" + id)).Append("\r\n");
             }
 
             batch.Append($":{serverName} BATCH -{id}\r\n");
             session.SendLine(batch.ToString());
         }
+    }
+
+    /// <summary>Whether the lines are exactly one batch: BATCH +id first, BATCH -id last.</summary>
+    private static bool IsOneBatch(List<string> lines)
+    {
+        static string[] Words(string line)
+        {
+            var words = line.Split(' ');
+            var at = words[0].StartsWith('@') ? 1 : 0;
+            at += words.Length > at && words[at].StartsWith(':') ? 1 : 0;
+            return words[at..];
+        }
+
+        var (first, last) = (Words(lines[0]), Words(lines[^1]));
+        return first.Length > 1 && first[0] == "BATCH" && first[1].StartsWith('+')
+            && last.Length > 1 && last[0] == "BATCH" && last[1] == "-" + first[1][1..];
     }
 
     /// <summary>Adds <paramref name="tag"/> to a line, first among its tags.</summary>

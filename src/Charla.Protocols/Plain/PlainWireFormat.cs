@@ -13,6 +13,8 @@ namespace Charla.Protocols.Plain;
 /// * ana is now anna
 /// * ana set the topic: text
 /// (private) ana: text   a private message (from IRC)
+/// ana: line one         a multiline message (from IRC): one line each
+/// ana: line two
 /// </code>
 /// </summary>
 public sealed class PlainWireFormat : WireFormat
@@ -21,6 +23,13 @@ public sealed class PlainWireFormat : WireFormat
 
     private PlainWireFormat()
     {
+    }
+
+    /// <summary>A multiline message as its lines (a continued line joined to the one before), blank ones left out.</summary>
+    private static ReadOnlyMemory<byte> Multiline(MultilineMessageEvent m)
+    {
+        var who = m.Channel is null ? $"(private) {m.SourceNick}: " : $"{m.SourceNick}: ";
+        return m.Text.Split('\n').Where(l => l.Length > 0).SelectMany(l => PlainReplies.Encode(who + l)).ToArray();
     }
 
     public override ReadOnlyMemory<byte> Encode(ChatEvent chatEvent) => chatEvent switch
@@ -36,6 +45,7 @@ public sealed class PlainWireFormat : WireFormat
         PartEvent p => PlainReplies.Encode(p.Reason.Length == 0 ? $"* {p.SourceNick} left" : $"* {p.SourceNick} left ({p.Reason})"),
         TopicEvent t => PlainReplies.Encode(t.Text.Length == 0 ? $"* {t.SourceNick} cleared the topic" : $"* {t.SourceNick} set the topic: {t.Text}"),
         KickEvent k => PlainReplies.Encode($"* {k.TargetNick} was removed by {k.SourceNick} ({k.Reason})"),
+        MultilineMessageEvent m => Multiline(m),
         PrivateMessageEvent { Kind: MessageKind.Action } m => PlainReplies.Encode($"(private) * {m.SourceNick} {m.Text}"),
         PrivateMessageEvent m => PlainReplies.Encode($"(private) {m.SourceNick}: {m.Text}"),
         NickChangeEvent n => PlainReplies.Encode($"* {n.SourceNick} is now {n.NewNick}"),

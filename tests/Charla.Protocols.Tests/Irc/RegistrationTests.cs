@@ -58,7 +58,7 @@ public sealed class RegistrationTests
 
         await client.SendAsync("CAP LS 302");
         var ls = await client.ExpectAsync("CAP");
-        Assert.Equal(["*", "LS", "away-notify batch cap-notify chghost draft/channel-rename draft/extended-monitor echo-message extended-join invite-notify labeled-response message-tags multi-prefix server-time setname userhost-in-names"], ls.Params);
+        Assert.Equal(["*", "LS", "away-notify batch cap-notify chghost draft/channel-rename draft/extended-monitor draft/multiline=max-bytes=4096,max-lines=32 echo-message extended-join invite-notify labeled-response message-tags multi-prefix server-time setname userhost-in-names"], ls.Params);
 
         await client.SendAsync("NICK alice");
         await client.SendAsync("USER alice 0 * :Alice");

@@ -25,6 +25,11 @@ public sealed class MessageCommand(MessageKind kind) : IIrcCommand
     public void Execute(IrcContext context, IrcMessage message)
     {
         var session = context.Session;
+        if (message.Tags.TryGetValue("batch", out var batch))
+        {
+            BatchCommand.AddLine(context, message, batch, kind);
+            return;
+        }
         if (message.Count == 0 || message[0].Length == 0)
         {
             Error(session, Numerics.ErrNoRecipient, $"No recipient given ({Verb})");
@@ -73,62 +78,26 @@ public sealed class MessageCommand(MessageKind kind) : IIrcCommand
     private void Deliver(IrcContext context, string target, string text, MessageKind messageKind, string clientTags)
     {
         var (engine, session) = (context.Engine, context.Session);
-        var onlyTo = target.Length > 1 && target[1] == '#' ? StatusOf(target[0]) : MemberStatus.None;
-        var channelName = onlyTo == MemberStatus.None ? target : target[1..];
-        if (channelName.StartsWith('#'))
+        var ctcp = messageKind is MessageKind.Normal or MessageKind.Notice && text.StartsWith('\u0001');
+        if (MessageTarget.Resolve(context, target, quiet: kind == MessageKind.Notice, ctcp) is not { } to)
         {
-            var channel = engine.FindChannel(channelName);
-            if (channel is null || !ChannelAccess.IsVisibleTo(channel, session) && channel.Modes.NoExternalMessages)
-            {
-                Error(session, Numerics.ErrNoSuchNick, target, "No such nick/channel");
-            }
-            else if (!channel.CanSend(session))
-            {
-                Error(session, Numerics.ErrCannotSendToChan, channel.Name, "Cannot send to channel");
-            }
-            else if (channel.Modes.NoCtcp && messageKind is MessageKind.Normal or MessageKind.Notice && text.StartsWith('\u0001'))
-            {
-                Error(session, Numerics.ErrCannotSendToChan, channel.Name, "Cannot send CTCP to channel (+C)");
-            }
-            else
-            {
-                Echo(session, engine.SendMessage(session, channel, text, messageKind, onlyTo, clientTags));
-            }
-
             return;
         }
 
-        var recipient = engine.FindByNick(target);
-        if (recipient is null)
+        if (to.Channel is { } channel)
         {
-            Error(session, Numerics.ErrNoSuchNick, target, "No such nick/channel");
+            MessageTarget.Echo(session, engine.SendMessage(session, channel, text, messageKind, to.OnlyTo, clientTags));
             return;
         }
 
+        var recipient = to.User!;
         var sent = ReferenceEquals(recipient, session)
             ? session.Uncaptured(() => engine.SendPrivate(session, recipient, text, messageKind, clientTags))
             : engine.SendPrivate(session, recipient, text, messageKind, clientTags);
-        Echo(session, sent);
+        MessageTarget.Echo(session, sent);
         if (kind == MessageKind.Normal && recipient.AwayMessage is { } away)
         {
             session.Numeric(Numerics.RplAway, recipient.Nick, away);
-        }
-    }
-
-    /// <summary>STATUSMSG: "@#chan" reaches the operators, "+#chan" the voiced members and operators.</summary>
-    private static MemberStatus StatusOf(char prefix) => prefix switch
-    {
-        '@' => MemberStatus.Operator,
-        '+' => MemberStatus.Voiced,
-        _ => MemberStatus.None,
-    };
-
-    /// <summary>echo-message: the sender gets its own message back, as its recipients got it (same msgid and tags).</summary>
-    private static void Echo(IrcSession session, ChatEvent sent)
-    {
-        if (session.Has(Capabilities.EchoMessage))
-        {
-            session.Deliver(sent);
         }
     }
 
