@@ -553,6 +553,50 @@ public sealed class ChatEngine
         }
     }
 
+    /// <summary>
+    /// Sets (or, with a null value, removes) a metadata key of <paramref name="session"/> and
+    /// tells those who subscribed to the key among the users who share a channel with it or watch
+    /// its nick (not itself). False when the key would pass <see cref="EngineOptions.MaxMetadataKeys"/>.
+    /// </summary>
+    public bool SetMetadata(ClientSession session, string key, string? value)
+    {
+        if (!session.Metadata.TrySet(key, value, Options.MaxMetadataKeys))
+        {
+            return false;
+        }
+
+        if (session.IsAttached)
+        {
+            var change = new MetadataEvent(session, session.Nick, session.Nick, key, value) { Time = Time.GetUtcNow() };
+            var told = new HashSet<ClientSession>(ReferenceEqualityComparer.Instance) { session };
+            foreach (var channel in session.Channels)
+            {
+                Fanout.Deliver(channel.Members.Where(m => m.WantsMetadata(key)).ToArray(), change, except: null, told);
+            }
+
+            Fanout.Deliver(_monitors.WatchersOf(session.Nick).Where(m => m.WantsMetadata(key)).ToArray(), change, except: null, told);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Sets (or removes) a metadata key of <paramref name="channel"/> on behalf of
+    /// <paramref name="actor"/> (the protocol checked it may) and tells the members who subscribed
+    /// to the key. False when the key would pass the limit.
+    /// </summary>
+    public bool SetMetadata(ClientSession actor, Channel channel, string key, string? value)
+    {
+        if (!channel.Metadata.TrySet(key, value, Options.MaxMetadataKeys))
+        {
+            return false;
+        }
+
+        var change = new MetadataEvent(actor, actor.Nick, channel.Name, key, value) { Time = Time.GetUtcNow() };
+        Fanout.Deliver(channel.Members.Where(m => m.WantsMetadata(key)).ToArray(), change, except: null);
+        return true;
+    }
+
     /// <summary>Tells those watching the nick of <paramref name="presence"/> that it came or went (MONITOR).</summary>
     private void TellWatchers(PresenceEvent presence)
     {

@@ -25,6 +25,9 @@ public sealed class EngineOptions
     /// <summary>Nicks one session may watch for coming and going (IRC MONITOR, ISUPPORT MONITOR). 100 as ergo and InspIRCd.</summary>
     public int MaxMonitorEntries { get; set; } = 100;
 
+    /// <summary>Metadata keys one user or channel may have set (IRCv3 metadata max-keys). 20 is room for every registered key and some.</summary>
+    public int MaxMetadataKeys { get; set; } = 20;
+
     /// <summary>Flood control applied to every line a client sends.</summary>
     public FloodOptions Flood { get; set; } = new();
 }

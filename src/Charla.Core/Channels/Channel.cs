@@ -1,3 +1,4 @@
+using Charla.Core.Metadata;
 using Charla.Core.Routing;
 using Charla.Core.Sessions;
 
@@ -46,6 +47,9 @@ public sealed partial class Channel
     public IReadOnlyList<ClientSession> Members => Volatile.Read(ref _members);
 
     public int MemberCount => Volatile.Read(ref _members).Length;
+
+    /// <summary>The channel's metadata (IRCv3 metadata), kept while the channel lives.</summary>
+    public MetadataValues Metadata { get; } = new();
 
     /// <summary>The topic, or null when none is set.</summary>
     public ChannelTopic? Topic => Volatile.Read(ref _topic);

@@ -138,6 +138,13 @@ public sealed record PresenceEvent(ClientSession Source, string SourceNick, stri
 public sealed record WatchedEvent(ChatEvent Inner)
     : ChatEvent(Inner.Source, Inner.SourceNick);
 
+/// <summary>
+/// A metadata key of a user or channel named <paramref name="Target"/> was set to
+/// <paramref name="Value"/>, or removed (null): told to those who subscribed to the key.
+/// </summary>
+public sealed record MetadataEvent(ClientSession Source, string SourceNick, string Target, string Key, string? Value)
+    : ChatEvent(Source, SourceNick);
+
 /// <summary>A message from a server operator to everyone who wants such messages (IRC WALLOPS).</summary>
 public sealed record WallopsEvent(ClientSession Source, string SourceNick, string Text)
     : ChatEvent(Source, SourceNick);

@@ -1,4 +1,5 @@
 using Charla.Core.Channels;
+using Charla.Core.Metadata;
 using Charla.Core.Output;
 using Charla.Core.Routing;
 
@@ -19,6 +20,7 @@ public abstract class ClientSession : IOutputOwner
     private WireFormat _wireFormat;
     private string _host;
     private string? _awayMessage;
+    private MetadataValues? _metadata;
 
     protected ClientSession(WireFormat wireFormat, string host, EngineOptions options, TimeProvider time)
     {
@@ -74,6 +76,12 @@ public abstract class ClientSession : IOutputOwner
 
     /// <summary>The nicks this session watches (IRC MONITOR), or null: kept by the engine's monitor registry, under its lock.</summary>
     internal HashSet<string>? Monitored { get; set; }
+
+    /// <summary>The user's metadata (IRCv3 metadata), made when first set: most users have none.</summary>
+    public MetadataValues Metadata => Volatile.Read(ref _metadata) ?? Interlocked.CompareExchange(ref _metadata, new MetadataValues(), null) ?? _metadata!;
+
+    /// <summary>Whether the user has any metadata, without making the store.</summary>
+    public bool HasMetadata => Volatile.Read(ref _metadata) is { Count: > 0 };
 
     /// <summary>Whether the user says it is a bot (IRC user mode +B).</summary>
     public bool IsBot { get; set; }
@@ -195,6 +203,12 @@ public abstract class ClientSession : IOutputOwner
     public virtual void CheckLiveness(long nowTimestamp)
     {
     }
+
+    /// <summary>
+    /// Whether this client wants to hear of changes to the metadata key <paramref name="key"/> of
+    /// the users and channels around it (IRCv3 metadata subscriptions). None by default.
+    /// </summary>
+    public virtual bool WantsMetadata(string key) => false;
 
     /// <summary>
     /// Called, under the channel's lock, for each member of a channel just renamed (after the

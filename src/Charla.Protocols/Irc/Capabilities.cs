@@ -68,10 +68,26 @@ public static class Capabilities
     /// <summary>Most lines in a multiline message (draft/multiline max-lines). 32 as ergo.</summary>
     public const int MultilineMaxLines = 32;
 
+    /// <summary>
+    /// draft/metadata-2: key-value metadata on users and channels, and subscriptions to changes
+    /// (github.com/ircv3/ircv3-specifications/pull/501). Needs batch too. METADATA works before
+    /// registration (before-connect); its value gives the limits.
+    /// </summary>
+    public const string Metadata = "draft/metadata-2";
+
+    /// <summary>Keys one client may subscribe to (metadata max-subs).</summary>
+    public const int MetadataMaxSubscriptions = 50;
+
+    /// <summary>
+    /// Longest metadata value a client may set, in bytes (max-value-bytes). 300 as UnrealIRCd:
+    /// enough for a display name or an avatar's address, and a METADATA line always fits 512 bytes.
+    /// </summary>
+    public const int MetadataMaxValueBytes = 300;
+
     public static readonly IReadOnlySet<string> Supported = new HashSet<string>(StringComparer.Ordinal)
     {
         AwayNotify, Batch, CapNotify, ChannelRename, Chghost, EchoMessage, ExtendedJoin, ExtendedMonitor, InviteNotify, LabeledResponse,
-        MessageTags, MultiPrefix, Multiline, ServerTime, Setname, UserhostInNames,
+        MessageTags, Metadata, MultiPrefix, Multiline, ServerTime, Setname, UserhostInNames,
     };
 
     /// <summary>The wire-form features the enabled capabilities ask for.</summary>
@@ -105,12 +121,13 @@ public static class Capabilities
     /// Values shown with a capability in CAP LS 302 and cap-notify (capability-negotiation:
     /// "name=value"); capabilities without one are absent.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> Values(int maxMetadataKeys) => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [Multiline] = $"max-bytes={MultilineMaxBytes},max-lines={MultilineMaxLines}",
+        [Metadata] = $"before-connect,max-subs={MetadataMaxSubscriptions},max-keys={maxMetadataKeys},max-value-bytes={MetadataMaxValueBytes}",
     };
 
-    /// <summary>The CAP LS tokens in a stable order, with their values (302) or without (301).</summary>
-    public static IReadOnlyList<string> Tokens(bool withValues) =>
-        [.. Supported.Order(StringComparer.Ordinal).Select(c => withValues && Values.TryGetValue(c, out var value) ? $"{c}={value}" : c)];
+    /// <summary>The CAP LS tokens in a stable order, with their <paramref name="values"/> (302) or without (301, null).</summary>
+    public static IReadOnlyList<string> Tokens(IReadOnlyDictionary<string, string>? values) =>
+        [.. Supported.Order(StringComparer.Ordinal).Select(c => values is not null && values.TryGetValue(c, out var value) ? $"{c}={value}" : c)];
 }

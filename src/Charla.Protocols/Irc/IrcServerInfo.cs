@@ -31,6 +31,7 @@ public sealed class IrcServerInfo
         Limits = limits;
         CreatedAt = createdAt;
         WireFormats = new IrcWireFormats(options.ServerName);
+        CapabilityValues = Capabilities.Values(limits.MaxMetadataKeys);
         ISupport =
         [
             "CASEMAPPING=ascii",
@@ -58,6 +59,7 @@ public sealed class IrcServerInfo
             "WHOX",
             "ELIST=CMNTU",
             $"MONITOR={limits.MaxMonitorEntries}",
+            $"METADATA={limits.MaxMetadataKeys}",
         ];
         YourHostText = $"Your host is {Name}, running version {Version}";
         CreatedText = $"This server was created {createdAt.ToString("R", CultureInfo.InvariantCulture)}";
@@ -69,6 +71,9 @@ public sealed class IrcServerInfo
     private const int ISupportTokensPerLine = 13;
 
     public IrcOptions Options { get; }
+
+    /// <summary>The values CAP LS 302 shows with capabilities (limits of multiline and metadata).</summary>
+    public IReadOnlyDictionary<string, string> CapabilityValues { get; }
 
     /// <summary>This server's wire forms, one per combination of capabilities.</summary>
     public IrcWireFormats WireFormats { get; }

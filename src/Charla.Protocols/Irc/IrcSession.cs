@@ -34,6 +34,32 @@ public sealed class IrcSession : TransportSession
     /// <summary>True once NICK, USER and capability negotiation are done and the welcome was sent.</summary>
     public bool IsRegistered => _registered;
 
+    /// <summary>The metadata keys this client subscribed to (METADATA SUB), or null: made on the first.</summary>
+    public HashSet<string>? MetadataSubscriptions { get; set; }
+
+    /// <summary>Whether this client has both draft/metadata-2 and batch: it gets metadata notifications and batches.</summary>
+    public bool IsMetadataAware => Has(Capabilities.Metadata) && Has(Capabilities.Batch);
+
+    public override bool WantsMetadata(string key) => MetadataSubscriptions?.Contains(key) == true && IsMetadataAware;
+
+    /// <summary>
+    /// Queues a numeric inside the batch <paramref name="batchId"/> (<c>@batch=id :server CODE
+    /// target params...</c>); the last parameter is trailing text.
+    /// </summary>
+    public void NumericInBatch(string batchId, string code, params IReadOnlyList<string> parameters) =>
+        LineInBatch(batchId, _server.Name, code, Target, parameters, trailing: true);
+
+    /// <summary>Queues <c>@batch=id [:source] COMMAND [first] params...</c>.</summary>
+    public void LineInBatch(string batchId, string? source, string command, string? first, IReadOnlyList<string> parameters, bool trailing)
+    {
+        var line = new Utf8LineWriter();
+        line.Append("@batch="u8);
+        line.Append(batchId);
+        line.Append((byte)' ');
+        IrcLine.Write(ref line, source, command, first, parameters, trailing);
+        SendCopy(line.Written);
+    }
+
     /// <summary>The multiline message this client is sending (between BATCH + and BATCH -), or null.</summary>
     public MultilineBatch? OpenBatch { get; set; }
 
@@ -79,6 +105,11 @@ public sealed class IrcSession : TransportSession
     public void DisableCap(string capability)
     {
         _caps?.Remove(capability);
+        if (capability is Capabilities.Metadata or Capabilities.Batch)
+        {
+            MetadataSubscriptions = null; // "servers MUST clear that client's subscription list"
+        }
+
         WireFormat = _server.WireFormats.For(Capabilities.FeaturesOf(EnabledCaps));
     }
 

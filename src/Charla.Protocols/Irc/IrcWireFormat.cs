@@ -51,6 +51,10 @@ public sealed class IrcWireFormat : WireFormat
                 return IrcLine.Encode(p.Online
                     ? IrcLine.Build(ServerName, Numerics.RplMonOnline, ["*", PrefixOf(p.Source, p.Nick)], trailing: true)
                     : IrcLine.Build(ServerName, Numerics.RplMonOffline, ["*", p.Nick], trailing: true));
+            case MetadataEvent d:
+                return IrcLine.Encode(d.Value is null
+                    ? IrcLine.Build(ServerName, "METADATA", [d.Target, d.Key, "*"])
+                    : IrcLine.Build(ServerName, "METADATA", [d.Target, d.Key, "*", d.Value], trailing: true));
             case WatchedEvent w:
                 return Has(IrcFeatures.ExtendedMonitor) ? Encode(w.Inner) : ReadOnlyMemory<byte>.Empty;
         }

@@ -120,4 +120,12 @@ public static class Numerics
     // LINKS
     public const string RplLinks = "364";
     public const string RplEndOfLinks = "365";
+
+    // draft/metadata-2 (github.com/ircv3/ircv3-specifications/pull/501)
+    public const string RplWhoisKeyValue = "760";
+    public const string RplKeyValue = "761";
+    public const string RplKeyNotSet = "766";
+    public const string RplMetadataSubOk = "770";
+    public const string RplMetadataUnsubOk = "771";
+    public const string RplMetadataSubs = "772";
 }

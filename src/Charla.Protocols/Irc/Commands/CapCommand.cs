@@ -30,7 +30,7 @@ public sealed class CapCommand : IIrcCommand
                     session.EnableCap(Capabilities.CapNotify);
                 }
 
-                SendList(session, server, "LS", Capabilities.Tokens(withValues: session.CapVersion >= 302));
+                SendList(session, server, "LS", Capabilities.Tokens(session.CapVersion >= 302 ? context.Server.CapabilityValues : null));
                 break;
             case "LIST":
                 SendList(session, server, "LIST", [.. session.EnabledCaps.Order(StringComparer.Ordinal)]);

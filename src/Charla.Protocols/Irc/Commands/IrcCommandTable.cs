@@ -44,6 +44,7 @@ public static class IrcCommandTable
         new("CHGHOST", 3, Privilege.ServerOperator, new ChghostCommand()),
         new("KILL", 1, Privilege.ServerOperator, new KillCommand()),
         new("MONITOR", 1, Privilege.Registered, new MonitorCommand()),
+        new("METADATA", 1, Privilege.None, new MetadataCommand()),
         new("BATCH", 1, Privilege.Registered, new BatchCommand()),
         new("RENAME", 2, Privilege.Registered, new RenameCommand()),
         new("LINKS", 0, Privilege.Registered, new LinksCommand()),

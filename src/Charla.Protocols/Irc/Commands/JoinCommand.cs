@@ -41,6 +41,7 @@ public sealed class JoinCommand : IIrcCommand
                 session.Deliver(join); // the JOIN the others got, in this client's form (extended-join, tags)
                 TopicReply.Send(session, channel, always: false);
                 NamesReply.Send(session, channel, members);
+                MetadataSync.Send(session, channel, members, batchId: null, skipSelf: true);
             }, key);
             Refuse(session, name, result);
         }

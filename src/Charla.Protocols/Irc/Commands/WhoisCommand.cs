@@ -39,6 +39,14 @@ public sealed class WhoisCommand : IIrcCommand
             session.Numeric(Numerics.RplWhoisBot, user.Nick, $"is a bot on {context.Server.Options.NetworkName}");
         }
 
+        if (session.Has(Capabilities.Metadata) && user.HasMetadata)
+        {
+            foreach (var (key, value) in user.Metadata.All)
+            {
+                session.Numeric(Numerics.RplWhoisKeyValue, user.Nick, key, "*", value);
+            }
+        }
+
         if (user.AwayMessage is { } away)
         {
             session.Numeric(Numerics.RplAway, user.Nick, away);

@@ -1,5 +1,6 @@
 using Charla.Core.Sessions;
 using Charla.Protocols.Irc.Commands;
+using Charla.Protocols.Irc.Replies;
 
 namespace Charla.Protocols.Irc.Registration;
 
@@ -41,6 +42,21 @@ public static class RegistrationFlow
         }
     }
 
+    /// <summary>
+    /// With draft/metadata-2 and batch, the client's own metadata (set before registration) in a
+    /// metadata batch, before the MOTD.
+    /// </summary>
+    private static void SendOwnMetadata(IrcSession session)
+    {
+        if (!session.IsMetadataAware)
+        {
+            return;
+        }
+
+        var values = session.HasMetadata ? session.Metadata.All : [];
+        ReplyBatch.Send(session, "metadata", session.Nick, id => MetadataSync.Send(session, session.Nick, values, id, subscribedOnly: false));
+    }
+
     private static void SendWelcome(IrcContext context)
     {
         var (session, server) = (context.Session, context.Server);
@@ -51,6 +67,7 @@ public static class RegistrationFlow
 
         SendISupport(context);
         LusersCommand.Send(context);
+        SendOwnMetadata(session);
         MotdCommand.Send(context);
     }
 }
