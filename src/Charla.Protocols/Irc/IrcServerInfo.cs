@@ -63,7 +63,7 @@ public sealed class IrcServerInfo
         ];
         YourHostText = $"Your host is {Name}, running version {Version}";
         CreatedText = $"This server was created {createdAt.ToString("R", CultureInfo.InvariantCulture)}";
-        MyInfo = [Name, Version, "Biow", "CbeIiklmnostv", "beIklov"];
+        MyInfo = [Name, Version, "BTiow", "CbeIiklmnostv", "beIklov"];
         ISupportLines = [.. ISupport.Chunk(ISupportTokensPerLine).Select(tokens => (string[])[.. tokens, "are supported by this server"])];
     }
 

@@ -34,6 +34,9 @@ public sealed class IrcSession : TransportSession
     /// <summary>True once NICK, USER and capability negotiation are done and the welcome was sent.</summary>
     public bool IsRegistered => _registered;
 
+    /// <summary>User mode +T: CTCP requests and replies from others (but ACTION) are not delivered.</summary>
+    public bool RefusesCtcp { get; set; }
+
     /// <summary>The metadata keys this client subscribed to (METADATA SUB), or null: made on the first.</summary>
     public HashSet<string>? MetadataSubscriptions { get; set; }
 

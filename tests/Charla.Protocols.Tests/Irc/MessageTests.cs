@@ -121,4 +121,23 @@ public sealed class MessageTests
             Assert.Empty(await alice.FenceAsync());
         }
     }
+
+    [Fact]
+    public async Task User_mode_t_drops_ctcp_sent_to_the_user_but_not_actions()
+    {
+        await using var server = InMemoryServer.Start();
+        var bar = await server.RegisterIrcAsync("bar");
+        var qux = await server.RegisterIrcAsync("qux");
+        await bar.SendAsync("MODE bar +T");
+        Assert.Equal(["bar", "+T"], (await bar.ExpectAsync("MODE")).Params);
+
+        await qux.SendAsync("PRIVMSG bar :\u0001VERSION\u0001");
+        await qux.SendAsync("PRIVMSG bar :\u0001ACTION waves\u0001");
+        await qux.SendAsync("PRIVMSG bar :please just tell me your client version");
+        Assert.Empty(await qux.FenceAsync());
+
+        Assert.Equal(["\u0001ACTION waves\u0001", "please just tell me your client version"], (await bar.FenceAsync()).Select(r => r.Last));
+        await bar.SendAsync("MODE bar");
+        Assert.Equal("+T", (await bar.ExpectAsync("221"))[1]);
+    }
 }

@@ -216,7 +216,7 @@ public sealed class MetadataTests
             await foo.SendRawAsync([.. "METADATA * SET display-name :invalid UTF-8 ->"u8, 0xC3, (byte)'<', (byte)'-', (byte)'\r', (byte)'\n']);
             Assert.Equal(["METADATA", "INVALID_UTF8"], Assert.Single(await foo.FenceAsync()).Params.Take(2));
             await foo.SendAsync("METADATA * SET display-name :" + new string('x', 301));
-            Assert.Equal(["METADATA", "VALUE_INVALID", "display-name"], Assert.Single(await foo.FenceAsync()).Params.Take(3));
+            Assert.Equal(["METADATA", "VALUE_INVALID"], Assert.Single(await foo.FenceAsync()).Params.Take(2));
             await foo.SendAsync("METADATA * SET display-name :" + string.Concat(Enumerable.Repeat("\U0001f49c", 76)));
             Assert.Equal("VALUE_INVALID", Assert.Single(await foo.FenceAsync())[1]);
             Assert.Empty(await bar.FenceAsync());

@@ -152,16 +152,20 @@ public sealed class MultilineTests
         }
     }
 
-    [Theory]
-    [InlineData("@batch=123 PRIVMSG #test :hi", "@batch=123;draft/multiline-concat PRIVMSG #test :")]
-    [InlineData("@batch=123 PRIVMSG #test :", "@batch=123 PRIVMSG #test :")]
-    public async Task A_blank_continued_line_or_a_batch_of_blank_lines_is_invalid(string first, string second)
+    [Fact]
+    public async Task A_blank_continued_line_is_refused_at_once_and_a_batch_of_blank_lines_at_its_end()
     {
         var (server, alice, bob, _) = await StartAsync();
         await using (server)
         {
-            await SendBatchAsync(alice, "BATCH +123 draft/multiline #test", first, second);
+            await alice.SendAsync("BATCH +123 draft/multiline #test");
+            await alice.SendAsync("@batch=123 PRIVMSG #test :hi");
+            await alice.SendAsync("@batch=123;draft/multiline-concat PRIVMSG #test :");
+            Assert.Equal(["BATCH", "MULTILINE_INVALID"], (await alice.ExpectAsync("FAIL")).Params.Take(2));
+            await alice.SendAsync("BATCH -123");
+            Assert.Empty(await alice.FenceAsync());
 
+            await SendBatchAsync(alice, "BATCH +123 draft/multiline #test", "@batch=123 PRIVMSG #test :", "@batch=123 PRIVMSG #test :");
             Assert.Equal(["BATCH", "MULTILINE_INVALID"], (await alice.ExpectAsync("FAIL")).Params.Take(2));
             Assert.Empty(await bob.FenceAsync());
         }

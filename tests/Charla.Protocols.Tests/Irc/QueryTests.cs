@@ -210,6 +210,7 @@ public sealed class QueryTests
         var found = await nick1.ReadUntilAsync(r => r.Command == "369");
         Assert.Equal(["314", "312", "369"], found.Select(r => r.Command));
         Assert.Equal("nick2", found[0][1]);
+        Assert.Equal(["nick1", "nick2", "End of WHOWAS"], found[^1].Params); // the one nick found, as for a nick
 
         await nick1.SendAsync("WHOWAS");
         Assert.Equal(["431", "369"], (await nick1.FenceAsync()).Select(r => r.Command));

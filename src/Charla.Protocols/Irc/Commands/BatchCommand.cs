@@ -64,6 +64,9 @@ public sealed class BatchCommand : IIrcCommand
             case MultilineProblem.InvalidTarget:
                 session.Reply(context.Server.Name, "FAIL", "BATCH", ["MULTILINE_INVALID_TARGET", batch.Target, message[0], "Invalid multiline target"], trailing: true);
                 break;
+            case MultilineProblem.BlankConcat:
+                Fail(session, "MULTILINE_INVALID", "A blank line cannot continue the line before it");
+                break;
             case MultilineProblem.MaxLines:
                 session.Reply(context.Server.Name, "FAIL", "BATCH",
                     ["MULTILINE_MAX_LINES", Capabilities.MultilineMaxLines.ToString(CultureInfo.InvariantCulture), "Multiline batch max-lines exceeded"], trailing: true);
@@ -123,7 +126,7 @@ public sealed class BatchCommand : IIrcCommand
         {
             if (!batch.IsWellFormed)
             {
-                Fail(session, "MULTILINE_INVALID", "Invalid multiline batch: no text, or a blank line marked as continued");
+                Fail(session, "MULTILINE_INVALID", "Invalid multiline batch: it has no text");
             }
             else
             {

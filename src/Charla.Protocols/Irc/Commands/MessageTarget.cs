@@ -43,7 +43,8 @@ public readonly record struct MessageTarget(Channel? Channel, ClientSession? Use
 
         if (engine.FindByNick(target) is { } user)
         {
-            return new MessageTarget(null, user, MemberStatus.None);
+            // User mode +T: a CTCP to this user is dropped, with no error (as ergo does).
+            return ctcp && user is IrcSession { RefusesCtcp: true } && !ReferenceEquals(user, session) ? null : new MessageTarget(null, user, MemberStatus.None);
         }
 
         Error(session, quiet, Numerics.ErrNoSuchNick, target, "No such nick/channel");

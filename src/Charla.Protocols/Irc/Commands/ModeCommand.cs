@@ -177,9 +177,9 @@ public sealed class ModeCommand : IIrcCommand
         session.SendLine(IrcLine.Build(session.Nick, "MODE", [session.Nick, $"{(adding ? '+' : '-')}{letter}"], trailing: true));
     }
 
-    /// <summary>The user's modes for RPL_UMODEIS: "+Biow" as they apply.</summary>
+    /// <summary>The user's modes for RPL_UMODEIS: "+BTiow" as they apply.</summary>
     private static string UserModes(IrcSession session) =>
-        "+" + (session.IsBot ? "B" : string.Empty) + (session.IsInvisible ? "i" : string.Empty)
+        "+" + (session.IsBot ? "B" : string.Empty) + (session.RefusesCtcp ? "T" : string.Empty) + (session.IsInvisible ? "i" : string.Empty)
         + (session.IsServerOperator ? "o" : string.Empty) + (session.WantsWallops ? "w" : string.Empty);
 
     private static void UserMode(IrcContext context, IrcMessage message)
@@ -219,6 +219,10 @@ public sealed class ModeCommand : IIrcCommand
                     break;
                 case 'w':
                     Toggle(session, letter, adding, session.WantsWallops, on => session.WantsWallops = on);
+                    break;
+                case 'T':
+                    // No CTCP to me but ACTION (as ergo's +T): requests from others are dropped unseen.
+                    Toggle(session, letter, adding, session.RefusesCtcp, on => session.RefusesCtcp = on);
                     break;
                 case 'o' when !adding:
                     // +o comes only from OPER; a client may drop it.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Charla.Core.Nicknames;
 using Charla.Protocols.Irc.Messages;
 
 namespace Charla.Protocols.Irc.Commands;
@@ -33,6 +34,8 @@ public sealed class WhowasCommand : IIrcCommand
             session.Numeric(Numerics.RplWhoisServer, entry.Nick, context.Server.Name, entry.LeftAt.ToString("R", CultureInfo.InvariantCulture));
         }
 
-        session.Numeric(Numerics.RplEndOfWhoWas, nick, "End of WHOWAS");
+        // A mask that found one nick names it at the end, as a nick would.
+        var named = entries.Select(e => e.Nick).Distinct(NickRules.Comparer).Take(2).ToList() is [var only] ? only : nick;
+        session.Numeric(Numerics.RplEndOfWhoWas, named, "End of WHOWAS");
     }
 }

@@ -36,6 +36,11 @@ public sealed class MultilineBatch(string id, string target, string clientTags, 
             return MultilineProblem.InvalidTarget;
         }
 
+        if (concat && text.Length == 0)
+        {
+            return MultilineProblem.BlankConcat; // "Clients MUST NOT send blank lines with the draft/multiline-concat tag"
+        }
+
         if (_lines.Count == Capabilities.MultilineMaxLines)
         {
             return MultilineProblem.MaxLines;
@@ -51,11 +56,8 @@ public sealed class MultilineBatch(string id, string target, string clientTags, 
         return MultilineProblem.None;
     }
 
-    /// <summary>
-    /// Whether the batch may be sent: some line has text, and no blank line claims to continue
-    /// the one before ("Clients MUST NOT send blank lines with the draft/multiline-concat tag").
-    /// </summary>
-    public bool IsWellFormed => _lines.Any(l => l.Text.Length > 0) && !_lines.Any(l => l.Concat && l.Text.Length == 0);
+    /// <summary>Whether the batch may be sent: some line has text ("Clients MUST NOT send messages consisting entirely of blank lines").</summary>
+    public bool IsWellFormed => _lines.Any(l => l.Text.Length > 0);
 }
 
 /// <summary>What is wrong with a line added to a multiline batch.</summary>
@@ -68,4 +70,6 @@ public enum MultilineProblem
     MaxLines,
     /// <summary>FAIL BATCH MULTILINE_MAX_BYTES: too many bytes.</summary>
     MaxBytes,
+    /// <summary>FAIL BATCH MULTILINE_INVALID: a blank line marked as continuing the one before.</summary>
+    BlankConcat,
 }

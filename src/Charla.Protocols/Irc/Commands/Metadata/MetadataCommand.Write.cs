@@ -15,7 +15,7 @@ public sealed partial class MetadataCommand
 
         if (value is not null && (value.Length == 0 || !FitsValue(value)))
         {
-            Fail(session, "VALUE_INVALID", [key], $"Values are 1 to {Capabilities.MetadataMaxValueBytes} bytes of UTF-8");
+            Fail(session, "VALUE_INVALID", [], $"Values of {key} are 1 to {Capabilities.MetadataMaxValueBytes} bytes of UTF-8");
             return;
         }
 
