@@ -47,6 +47,11 @@ public struct LineFramer(int maxLineBytes)
     public FrameStatus TryRead(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
     {
         line = default;
+        if (!_discarding && buffer.IsSingleSegment)
+        {
+            return TryReadSpan(ref buffer, out line);
+        }
+
         while (true)
         {
             var terminator = FindTerminator(buffer);
@@ -76,14 +81,63 @@ public struct LineFramer(int maxLineBytes)
             }
 
             line = buffer.Slice(0, terminator.Value);
-            buffer = buffer.Slice(buffer.GetPosition(1, terminator.Value));
+            buffer = buffer.Slice(buffer.GetPosition(PastTerminator(buffer, terminator.Value), terminator.Value));
             if (line.IsEmpty)
             {
-                continue; // the LF of a CR LF, or a blank line: nothing to hand on
+                continue; // a blank line, or the LF of a CR LF split across reads: nothing to hand on
             }
 
             return line.Length > MaxLineBytes ? FrameStatus.TooLong : FrameStatus.Line;
         }
+    }
+
+    /// <summary>
+    /// <see cref="TryRead"/> on one segment (almost every read), with indices into its span:
+    /// each sequence slice costs more than the search itself.
+    /// </summary>
+    private FrameStatus TryReadSpan(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
+    {
+        line = default;
+        var span = buffer.FirstSpan;
+        var start = 0;
+        while (true)
+        {
+            var rest = span[start..];
+            var end = rest.IndexOfAny((byte)'\r', (byte)'\n');
+            if (end < 0)
+            {
+                if (rest.Length > MaxLineBytes)
+                {
+                    _discarding = true;
+                    buffer = buffer.Slice(buffer.End);
+                    return FrameStatus.TooLong;
+                }
+
+                buffer = buffer.Slice(start);
+                return FrameStatus.NeedMore;
+            }
+
+            var past = end + (rest[end] == (byte)'\r' && end + 1 < rest.Length && rest[end + 1] == (byte)'\n' ? 2 : 1);
+            if (end == 0)
+            {
+                start += past; // a blank line, or the LF of a CR LF split across reads
+                continue;
+            }
+
+            line = buffer.Slice(start, end);
+            buffer = buffer.Slice(start + past);
+            return end > MaxLineBytes ? FrameStatus.TooLong : FrameStatus.Line;
+        }
+    }
+
+    /// <summary>
+    /// 2 when the terminator at <paramref name="at"/> is a CR followed by LF in the same segment
+    /// (CR LF taken in one step: the common case), else 1.
+    /// </summary>
+    private static int PastTerminator(in ReadOnlySequence<byte> buffer, SequencePosition at)
+    {
+        var rest = buffer.Slice(at).FirstSpan;
+        return rest.Length > 1 && rest[0] == (byte)'\r' && rest[1] == (byte)'\n' ? 2 : 1;
     }
 
     /// <summary>Where the first CR or LF is, or null.</summary>

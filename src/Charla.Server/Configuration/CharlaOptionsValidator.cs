@@ -41,6 +41,8 @@ public static class CharlaOptionsValidator
         AtLeast(errors, "Irc:RecvQueueBytes", options.Irc.RecvQueueBytes, 512);
         AtLeast(errors, "Limits:MaxChannelsPerUser", options.Limits.MaxChannelsPerUser, 1);
         AtLeast(errors, "Limits:MaxListEntries", options.Limits.MaxListEntries, 1);
+        AtLeast(errors, "Limits:MaxMonitorEntries", options.Limits.MaxMonitorEntries, 0);
+        AtLeast(errors, "Limits:MaxMetadataKeys", options.Limits.MaxMetadataKeys, 0);
         AtLeast(errors, "Irc:ChannelLength", options.Irc.ChannelLength, 2);
         AtLeast(errors, "Irc:TopicLength", options.Irc.TopicLength, 1);
         AtLeast(errors, "Irc:KickLength", options.Irc.KickLength, 1);

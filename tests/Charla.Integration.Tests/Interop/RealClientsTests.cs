@@ -22,12 +22,7 @@ public sealed class RealClientsTests
         var weechatDir = Directory.CreateTempSubdirectory("charla-weechat-");
         try
         {
-            using var weechat = TestProcess.StartProgram("weechat-headless",
-            [
-                "--dir", weechatDir.FullName, "--run",
-                "/set logger.file.flush_delay 0; /set irc.server_default.nicks weebot; " +
-                $"/server add charla 127.0.0.1/{port} -notls; /set irc.server.charla.autojoin #lobby; /connect charla",
-            ]);
+            using var weechat = StartWeeChat(weechatDir, port);
             await plain.ExpectAsync("* weebot joined");
 
             using var python = TestProcess.StartProgram(DebianPython,
@@ -60,6 +55,61 @@ public sealed class RealClientsTests
             weechatDir.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task WeeChat_notify_watches_with_monitor_and_tells_when_a_friend_connects()
+    {
+        await using var server = await TestServer.StartAsync();
+        var plain = await server.ConnectAsync();
+        var port = server.IrcEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var weechatDir = Directory.CreateTempSubdirectory("charla-weechat-");
+        try
+        {
+            using var weechat = StartWeeChat(weechatDir, port, "/notify add friend charla");
+            await plain.ExpectAsync("* weebot joined");
+            var weebot = server.Engine.FindByNick("weebot")!;
+            await Until(() => server.Engine.MonitorList(weebot).Contains("friend"), "WeeChat never sent MONITOR + friend");
+
+            await using var friend = await server.RegisterIrcAsync("friend");
+
+            var serverLog = Path.Combine(weechatDir.FullName, "logs", "irc.server.charla.weechatlog");
+            await Until(
+                () => File.Exists(serverLog) && File.ReadAllLines(serverLog).Any(l => l.Contains("notify: friend", StringComparison.Ordinal)),
+                "WeeChat's server buffer never said that friend connected");
+            Assert.Contains(File.ReadAllLines(serverLog), l => l.Contains("notify: friend", StringComparison.Ordinal) && l.Contains("connected", StringComparison.Ordinal));
+
+            await File.WriteAllTextAsync(Fifo(weechatDir), "*/quit\n");
+            Assert.Equal(0, await weechat.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            weechatDir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Waits for something another process does (WeeChat writing its log), looking every 50 ms:
+    /// the test waits on the thing itself, bounded by a generous limit for a loaded machine.
+    /// </summary>
+    private static async Task Until(Func<bool> condition, string failure)
+    {
+        for (var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60); !condition(); await Task.Delay(50))
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+        }
+    }
+
+    /// <summary>
+    /// WeeChat, headless, in its own directory (logs flushed at once), as weebot, connected to
+    /// the server and joining #lobby, then running <paramref name="then"/>.
+    /// </summary>
+    private static TestProcess StartWeeChat(DirectoryInfo directory, string port, string? then = null) =>
+        TestProcess.StartProgram("weechat-headless",
+        [
+            "--dir", directory.FullName, "--run",
+            "/set logger.file.flush_delay 0; /set irc.server_default.nicks weebot; " +
+            $"/server add charla 127.0.0.1/{port} -notls; /set irc.server.charla.autojoin #lobby; /connect charla" + (then is null ? string.Empty : "; " + then),
+        ]);
 
     /// <summary>WeeChat's command pipe (its fifo plugin): weechat_fifo_PID in its directory.</summary>
     private static string Fifo(DirectoryInfo weechatDir) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Charla.Protocols.Irc.Messages;
@@ -14,6 +15,12 @@ namespace Charla.Protocols.Irc.Messages;
 /// </summary>
 public static class IrcParser
 {
+    private static readonly SearchValues<char> TagNameChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
+
+    private static readonly SearchValues<char> TagVendorChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.");
+
     [ThreadStatic]
     private static char[]? t_text;
 
@@ -152,11 +159,6 @@ public static class IrcParser
         return !key.IsEmpty && !key.ContainsAnyExcept(TagNameChars);
     }
 
-    private static readonly System.Buffers.SearchValues<char> TagNameChars =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
-
-    private static readonly System.Buffers.SearchValues<char> TagVendorChars =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.");
 
     private static int SkipSpaces(char[] text, int at, int length)
     {
