@@ -41,10 +41,11 @@ public sealed class RealClientsTests
             Assert.Contains("PUBMSG weebot hello from weechat", python.Stdout, StringComparison.Ordinal);
             await plain.ExpectAsync("* pybot left (python done)");
 
-            var log = await File.ReadAllTextAsync(Path.Combine(weechatDir.FullName, "logs", "irc.charla.#lobby.weechatlog"));
-            Assert.Contains("\tpybot\thello from python", log, StringComparison.Ordinal);
-            Assert.Contains($"\t{plain.Nick}\thello from plain", log, StringComparison.Ordinal);
-            Assert.Contains("pybot", log.Split('\n').Last(l => l.Contains("has quit", StringComparison.Ordinal)), StringComparison.Ordinal);
+            // WeeChat reads the same lines as the plain user but in its own time: wait for its log.
+            var lobbyLog = Path.Combine(weechatDir.FullName, "logs", "irc.charla.#lobby.weechatlog");
+            await Until(() => LogSays(lobbyLog, "\tpybot\thello from python"), "WeeChat never showed pybot's line");
+            await Until(() => LogSays(lobbyLog, $"\t{plain.Nick}\thello from plain"), "WeeChat never showed the plain user's line");
+            await Until(() => LogSays(lobbyLog, "pybot", "has quit"), "WeeChat never showed that pybot quit");
 
             await File.WriteAllTextAsync(Fifo(weechatDir), "*/quit\n");
             Assert.Equal(0, await weechat.WaitForExitAsync(TimeSpan.FromSeconds(30)));
@@ -70,13 +71,15 @@ public sealed class RealClientsTests
             var weebot = server.Engine.FindByNick("weebot")!;
             await Until(() => server.Engine.MonitorList(weebot).Contains("friend"), "WeeChat never sent MONITOR + friend");
 
+            // WeeChat first hears 731 (friend offline) and says so; only then does friend come,
+            // so the line the test waits for can only come from the 730 sent on registration.
+            var serverLog = Path.Combine(weechatDir.FullName, "logs", "irc.server.charla.weechatlog");
+            await Until(() => LogSays(serverLog, "notify: friend is offline"), "WeeChat never said that friend is offline");
+
             await using var friend = await server.RegisterIrcAsync("friend");
 
-            var serverLog = Path.Combine(weechatDir.FullName, "logs", "irc.server.charla.weechatlog");
-            await Until(
-                () => File.Exists(serverLog) && File.ReadAllLines(serverLog).Any(l => l.Contains("notify: friend", StringComparison.Ordinal)),
-                "WeeChat's server buffer never said that friend connected");
-            Assert.Contains(File.ReadAllLines(serverLog), l => l.Contains("notify: friend", StringComparison.Ordinal) && l.Contains("connected", StringComparison.Ordinal));
+            // WeeChat writes "notify: friend (~user@host) has connected".
+            await Until(() => LogSays(serverLog, "notify: friend (", "has connected"), "WeeChat's server buffer never said that friend connected");
 
             await File.WriteAllTextAsync(Fifo(weechatDir), "*/quit\n");
             Assert.Equal(0, await weechat.WaitForExitAsync(TimeSpan.FromSeconds(30)));
@@ -86,6 +89,10 @@ public sealed class RealClientsTests
             weechatDir.Delete(recursive: true);
         }
     }
+
+    /// <summary>Whether a line of WeeChat's log holds every one of <paramref name="parts"/>.</summary>
+    private static bool LogSays(string log, params string[] parts) =>
+        File.Exists(log) && File.ReadAllLines(log).Any(l => parts.All(p => l.Contains(p, StringComparison.Ordinal)));
 
     /// <summary>
     /// Waits for something another process does (WeeChat writing its log), looking every 50 ms:
