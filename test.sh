@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The test command. Installs what the interop tests drive, real IRC clients from Debian's
-# packages (python3-irc, weechat-headless), if they are missing; then runs every test.
+# packages (python3-irc, weechat-headless, irssi), if they are missing; then runs every test.
 # Extra arguments go to `dotnet test` (e.g. --filter Irc).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 need=()
 [ -x /usr/bin/weechat-headless ] || need+=(weechat-headless)
+[ -x /usr/bin/irssi ] || need+=(irssi)
 /usr/bin/python3 -c 'import irc.client' 2>/dev/null || need+=(python3-irc)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

@@ -12,7 +12,7 @@ public sealed class RealClientsTests
     /// <summary>Debian's own Python, which python3-irc installs into (not whatever python3 is first on PATH).</summary>
     private const string DebianPython = "/usr/bin/python3";
 
-    [Fact]
+    [LinuxFact("Debian's weechat-headless and python3-irc")]
     public async Task Python_irc_weechat_and_a_plain_user_chat_in_the_lobby()
     {
         await using var server = await TestServer.StartAsync();
@@ -43,9 +43,9 @@ public sealed class RealClientsTests
 
             // WeeChat reads the same lines as the plain user but in its own time: wait for its log.
             var lobbyLog = Path.Combine(weechatDir.FullName, "logs", "irc.charla.#lobby.weechatlog");
-            await Until(() => LogSays(lobbyLog, "\tpybot\thello from python"), "WeeChat never showed pybot's line");
-            await Until(() => LogSays(lobbyLog, $"\t{plain.Nick}\thello from plain"), "WeeChat never showed the plain user's line");
-            await Until(() => LogSays(lobbyLog, "pybot", "has quit"), "WeeChat never showed that pybot quit");
+            await ClientLog.Until(() => ClientLog.Says(lobbyLog, "\tpybot\thello from python"), "WeeChat never showed pybot's line");
+            await ClientLog.Until(() => ClientLog.Says(lobbyLog, $"\t{plain.Nick}\thello from plain"), "WeeChat never showed the plain user's line");
+            await ClientLog.Until(() => ClientLog.Says(lobbyLog, "pybot", "has quit"), "WeeChat never showed that pybot quit");
 
             await File.WriteAllTextAsync(Fifo(weechatDir), "*/quit\n");
             Assert.Equal(0, await weechat.WaitForExitAsync(TimeSpan.FromSeconds(30)));
@@ -57,7 +57,7 @@ public sealed class RealClientsTests
         }
     }
 
-    [Fact]
+    [LinuxFact("Debian's weechat-headless and python3-irc")]
     public async Task WeeChat_notify_watches_with_monitor_and_tells_when_a_friend_connects()
     {
         await using var server = await TestServer.StartAsync();
@@ -69,17 +69,17 @@ public sealed class RealClientsTests
             using var weechat = StartWeeChat(weechatDir, port, "/notify add friend charla");
             await plain.ExpectAsync("* weebot joined");
             var weebot = server.Engine.FindByNick("weebot")!;
-            await Until(() => server.Engine.MonitorList(weebot).Contains("friend"), "WeeChat never sent MONITOR + friend");
+            await ClientLog.Until(() => server.Engine.MonitorList(weebot).Contains("friend"), "WeeChat never sent MONITOR + friend");
 
             // WeeChat first hears 731 (friend offline) and says so; only then does friend come,
             // so the line the test waits for can only come from the 730 sent on registration.
             var serverLog = Path.Combine(weechatDir.FullName, "logs", "irc.server.charla.weechatlog");
-            await Until(() => LogSays(serverLog, "notify: friend is offline"), "WeeChat never said that friend is offline");
+            await ClientLog.Until(() => ClientLog.Says(serverLog, "notify: friend is offline"), "WeeChat never said that friend is offline");
 
             await using var friend = await server.RegisterIrcAsync("friend");
 
             // WeeChat writes "notify: friend (~user@host) has connected".
-            await Until(() => LogSays(serverLog, "notify: friend (", "has connected"), "WeeChat's server buffer never said that friend connected");
+            await ClientLog.Until(() => ClientLog.Says(serverLog, "notify: friend (", "has connected"), "WeeChat's server buffer never said that friend connected");
 
             await File.WriteAllTextAsync(Fifo(weechatDir), "*/quit\n");
             Assert.Equal(0, await weechat.WaitForExitAsync(TimeSpan.FromSeconds(30)));
@@ -87,22 +87,6 @@ public sealed class RealClientsTests
         finally
         {
             weechatDir.Delete(recursive: true);
-        }
-    }
-
-    /// <summary>Whether a line of WeeChat's log holds every one of <paramref name="parts"/>.</summary>
-    private static bool LogSays(string log, params string[] parts) =>
-        File.Exists(log) && File.ReadAllLines(log).Any(l => parts.All(p => l.Contains(p, StringComparison.Ordinal)));
-
-    /// <summary>
-    /// Waits for something another process does (WeeChat writing its log), looking every 50 ms:
-    /// the test waits on the thing itself, bounded by a generous limit for a loaded machine.
-    /// </summary>
-    private static async Task Until(Func<bool> condition, string failure)
-    {
-        for (var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60); !condition(); await Task.Delay(50))
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure);
         }
     }
 
