@@ -72,6 +72,15 @@ public sealed class TcpOptions
     public bool Epoll { get; set; } = true;
 
     /// <summary>
+    /// How many epoll loops read clients' input and run their commands; 0 means one per core.
+    /// One, the default, handles every client's lines in the order they arrived, as an
+    /// event-loop ircd does: a line a client sent before another client's line is handled
+    /// first (several loops handle them in parallel, so their order across clients is not
+    /// kept). Large fan-outs are written by one writer per core either way.
+    /// </summary>
+    public int EpollLoops { get; set; } = 1;
+
+    /// <summary>
     /// The most chat connections (plain and IRC together) open at once; more are refused with
     /// an error line. 0, the default: as many as the process's descriptor limit (<c>ulimit -n</c>)
     /// allows, less a reserve the server keeps for itself.

@@ -67,6 +67,7 @@ public static class CharlaOptionsValidator
         AtLeast(errors, "Tcp:KeepAliveProbes", options.Tcp.KeepAliveProbes, 1);
         AtLeast(errors, "Tcp:DrainTimeoutSeconds", options.Tcp.DrainTimeoutSeconds, 0);
         AtLeast(errors, "Tcp:MaxConnections", options.Tcp.MaxConnections, 0);
+        AtLeast(errors, "Tcp:EpollLoops", options.Tcp.EpollLoops, 0);
         return errors;
     }
 

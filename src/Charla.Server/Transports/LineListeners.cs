@@ -46,7 +46,7 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _epoll = options.Tcp.Epoll ? EpollLoops.TryCreate(logger) : null;
+        _epoll = options.Tcp.Epoll ? EpollLoops.TryCreate(options.Tcp.EpollLoops, logger) : null;
 
         var address = ListenAddress.TryParse(options.Bind)!;
         _plain = SocketListener.Bind(address, options.Plain.Port, "Plain", "plain mode, --plain-port", logger, TuneListener);

@@ -50,6 +50,30 @@ public sealed class IrcOverTcpTests
         Assert.Equal(["one", "two", "three"], relayed);
     }
 
+    /// <summary>
+    /// A message one client sent before another client's PING is delivered before that PING's
+    /// PONG: the server handles lines from all clients in the order they arrived, as
+    /// conformance suites (which fence a client with PING) and users expect. Each round can
+    /// only pass by order, not by luck of timing; with a loop per core, a few rounds in a
+    /// hundred come out reversed.
+    /// </summary>
+    [Fact]
+    public async Task A_line_sent_before_another_clients_ping_arrives_before_its_pong()
+    {
+        await using var server = await TestServer.StartAsync();
+        var alice = await server.RegisterIrcAsync("alice");
+        var bob = await server.RegisterIrcAsync("bob");
+
+        for (var round = 0; round < 200; round++)
+        {
+            var text = round.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await alice.SendAsync($"PRIVMSG bob :{text}");
+            var beforePong = await bob.FenceAsync();
+            Assert.True(beforePong.Count == 1 && beforePong[0].Command == "PRIVMSG" && beforePong[0].Last == text,
+                $"round {text}: before bob's PONG came [{string.Join(" | ", beforePong.Select(r => r.Raw))}]");
+        }
+    }
+
     [Fact]
     public async Task Input_far_over_the_limit_gets_one_417_and_the_connection_stays()
     {

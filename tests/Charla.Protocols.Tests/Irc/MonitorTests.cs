@@ -141,6 +141,8 @@ public sealed class MonitorTests
         {
             await foo.SendAsync("MONITOR + bar");
             await without.SendAsync("MONITOR + bar");
+            await foo.ReadUntilAsync(r => r.Command == "731"); // watching, before bar exists
+            await without.ReadUntilAsync(r => r.Command == "731");
             bar = await server.RegisterIrcAsync("bar", "setname");
         }
         else

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Charla.Server.Transports.Epoll;
 
-/// <summary>One <see cref="EpollLoop"/> per core; connections are spread over them in turn.</summary>
+/// <summary>The <see cref="EpollLoop"/>s (one, or one per core); connections are spread over them in turn.</summary>
 internal sealed class EpollLoops : IDisposable
 {
     private readonly EpollLoop[] _loops;
@@ -12,15 +12,15 @@ internal sealed class EpollLoops : IDisposable
 
     private EpollLoops(EpollLoop[] loops) => _loops = loops;
 
-    /// <summary>The loops, on Linux; null elsewhere (.NET's socket engine waits instead).</summary>
-    public static EpollLoops? TryCreate(ILogger logger)
+    /// <summary>The loops (<paramref name="count"/>, or one per core if 0), on Linux; null elsewhere (.NET's socket engine waits instead).</summary>
+    public static EpollLoops? TryCreate(int count, ILogger logger)
     {
         if (!OperatingSystem.IsLinux())
         {
             return null;
         }
 
-        var loops = new EpollLoop[Environment.ProcessorCount];
+        var loops = new EpollLoop[count > 0 ? count : Environment.ProcessorCount];
         for (var i = 0; i < loops.Length; i++)
         {
             loops[i] = new EpollLoop($"charla-epoll-{i}", logger);
