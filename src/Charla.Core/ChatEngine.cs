@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using Charla.Core.Channels;
+using Charla.Core.History;
 using Charla.Core.Monitoring;
 using Charla.Core.Nicknames;
 using Charla.Core.Routing;
 using Charla.Core.Sessions;
+using Charla.Storage.History;
 
 namespace Charla.Core;
 
@@ -34,10 +36,13 @@ public sealed class ChatEngine
     private int _invisibleCount;
     private int _peakSessionCount;
     private volatile bool _shuttingDown;
+    private readonly IHistoryStore? _history;
 
     /// <param name="lobbyName">The room every plain-mode user is in (a valid channel name; the protocol checked it).</param>
-    public ChatEngine(EngineOptions options, TimeProvider time, string lobbyName = DefaultLobbyName)
+    /// <param name="history">Where channel messages are kept; null keeps none (acknowledgements then go out at once).</param>
+    public ChatEngine(EngineOptions options, TimeProvider time, string lobbyName = DefaultLobbyName, IHistoryStore? history = null)
     {
+        _history = history;
         Options = options;
         Time = time;
         LobbyName = lobbyName;
@@ -45,6 +50,9 @@ public sealed class ChatEngine
     }
 
     public DateTimeOffset StartedAt { get; }
+
+    /// <summary>Where channel history is read, or null when none is kept.</summary>
+    public IHistoryReader? History => _history;
 
     /// <summary>Nicknames given up recently (IRC WHOWAS): the last 1,000, as a bounded memory.</summary>
     public WhowasHistory Whowas { get; } = new(1000);
@@ -189,7 +197,7 @@ public sealed class ChatEngine
 
         while (true)
         {
-            var channel = _channels.GetOrAdd(name, static (n, engine) => new Channel(n, engine.IsLobby(n), engine.Time.GetUtcNow()), this);
+            var channel = _channels.GetOrAdd(name, static (n, engine) => new Channel(n, engine.IsLobby(n), engine.Time.GetUtcNow()) { History = engine._history }, this);
             if (JoinCore(session, channel, greet, key) is { } result)
             {
                 return result;
@@ -347,7 +355,19 @@ public sealed class ChatEngine
     /// </summary>
     public MessageEvent SendMessage(ClientSession sender, Channel channel, string text, MessageKind kind, MemberStatus onlyTo, string clientTags)
     {
-        var message = new MessageEvent(sender, sender.Nick, channel, text, kind, onlyTo, clientTags) { Time = Time.GetUtcNow() };
+        var time = Time.GetUtcNow();
+        if (_history is not null && onlyTo == MemberStatus.None && kind != MessageKind.TagsOnly)
+        {
+            // Kept, and acknowledged once on disk. (A message to a channel's operators only is
+            // not kept: history is read by every member.)
+            var messageId = MessageIds.Next();
+            var record = HistoryRecords.Message(sender, channel, text, kind, clientTags, messageId, time);
+            var stored = new MessageEvent(sender, sender.Nick, channel, text, kind, onlyTo, clientTags) { Time = time, MessageId = messageId, Stored = record };
+            channel.Broadcast(stored, except: sender, _history, record);
+            return stored;
+        }
+
+        var message = new MessageEvent(sender, sender.Nick, channel, text, kind, onlyTo, clientTags) { Time = time };
         if (onlyTo == MemberStatus.None)
         {
             channel.Broadcast(message, except: sender);

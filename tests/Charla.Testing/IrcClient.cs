@@ -10,6 +10,26 @@ public sealed record IrcReply(string Raw, string? Source, string Command, IReadO
 
     public string Last => Params[^1];
 
+    /// <summary>The value of tag <paramref name="key"/> as written (not unescaped), "" for a tag without one, or null when absent.</summary>
+    public string? Tag(string key)
+    {
+        if (!Raw.StartsWith('@'))
+        {
+            return null;
+        }
+
+        foreach (var tag in Raw[1..Raw.IndexOf(' ', StringComparison.Ordinal)].Split(';'))
+        {
+            var equals = tag.IndexOf('=', StringComparison.Ordinal);
+            if ((equals < 0 ? tag : tag[..equals]) == key)
+            {
+                return equals < 0 ? string.Empty : tag[(equals + 1)..];
+            }
+        }
+
+        return null;
+    }
+
     public static IrcReply Parse(string raw)
     {
         var rest = raw;

@@ -1,6 +1,8 @@
 using Charla.Core.Metadata;
 using Charla.Core.Routing;
 using Charla.Core.Sessions;
+using Charla.Core.History;
+using Charla.Storage.History;
 
 namespace Charla.Core.Channels;
 
@@ -30,7 +32,18 @@ public sealed partial class Channel
         IsLobby = isLobby;
         CreatedAt = createdAt;
         _modes = isLobby ? ChannelModes.Lobby : ChannelModes.Default;
+        var folded = name.ToLowerInvariant();
+        HistoryKey = isLobby ? ConversationKeys.Lasting(folded) : ConversationKeys.OneLife(folded, MessageIds.Next());
     }
+
+    /// <summary>
+    /// The conversation its history is kept under: the lobby's lasts across its lives; any other
+    /// channel's is this life's own (a renamed channel keeps it).
+    /// </summary>
+    public string HistoryKey { get; }
+
+    /// <summary>Where the channel's events are kept (JOIN, PART, QUIT, KICK, NICK, TOPIC), under its lock with their delivery; null keeps none.</summary>
+    internal IHistoryLog? History { get; init; }
 
     /// <summary>The settings now (an immutable snapshot).</summary>
     public ChannelModes Modes => Volatile.Read(ref _modes);
@@ -122,6 +135,7 @@ public sealed partial class Channel
             }
 
             Fanout.Deliver(_members, announcement, except: null);
+            Record(announcement);
             ClientSession[] members = [.. _members, session];
             Volatile.Write(ref _members, members);
             greet?.Invoke(this, members, announcement);
@@ -161,6 +175,7 @@ public sealed partial class Channel
             if (announcement is not null)
             {
                 Fanout.Deliver(members, announcement, except: null, alreadyTold);
+                Record(announcement);
             }
 
             if (members.Length == 0)
@@ -173,12 +188,35 @@ public sealed partial class Channel
         }
     }
 
+    /// <summary>
+    /// Queues <paramref name="chatEvent"/> to every member but <paramref name="except"/> and appends
+    /// <paramref name="record"/> to <paramref name="history"/>, under the one lock: history's order is the order members saw.
+    /// </summary>
+    internal void Broadcast(ChatEvent chatEvent, ClientSession? except, IHistoryLog history, HistoryRecord record)
+    {
+        lock (_gate)
+        {
+            Fanout.Deliver(_members, chatEvent, except);
+            history.Append(record);
+        }
+    }
+
+    /// <summary>Keeps <paramref name="chatEvent"/> in history if it is a channel event history replays; called under the lock, right after its delivery.</summary>
+    private void Record(ChatEvent chatEvent)
+    {
+        if (History is { } history && HistoryRecords.Event(chatEvent, this) is { } record)
+        {
+            history.Append(record);
+        }
+    }
+
     /// <summary>Queues <paramref name="chatEvent"/> to every member but <paramref name="except"/>, in channel order.</summary>
     internal void Broadcast(ChatEvent chatEvent, ClientSession? except, HashSet<ClientSession>? alreadyTold = null)
     {
         lock (_gate)
         {
             Fanout.Deliver(_members, chatEvent, except, alreadyTold);
+            Record(chatEvent);
         }
     }
 
@@ -248,6 +286,7 @@ public sealed partial class Channel
         {
             Volatile.Write(ref _topic, topic.Text.Length == 0 ? null : topic);
             Fanout.Deliver(_members, announcement, except: null);
+            Record(announcement);
         }
     }
 }

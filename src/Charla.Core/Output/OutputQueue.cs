@@ -61,6 +61,13 @@ public sealed class OutputQueue
     [ThreadStatic]
     private static byte[]?[]? t_writtenChunks;
 
+    // Replies waiting for a store (DeferredReply), oldest first: each holds a place in the ring,
+    // and a drain takes only the lines before the oldest unresolved one.
+    private DeferredReply[]? _deferred;
+    private int _deferredCount;
+    private long _pushed; // lines ever pushed: a deferred reply's place
+    private long _taken; // lines ever taken by a drain
+
     /// <param name="limitBytes">The SendQ bound.</param>
     /// <param name="owner">Told once if the writer reports its transport gone (it closes the client).</param>
     public OutputQueue(int limitBytes, IOutputOwner? owner = null)
@@ -92,7 +99,7 @@ public sealed class OutputQueue
         lock (Gate)
         {
             _writer = writer;
-            schedule = _count > 0 && !_draining;
+            schedule = Releasable > 0 && !_draining;
             _draining |= schedule;
         }
 
@@ -110,6 +117,78 @@ public sealed class OutputQueue
     /// over the bound or completed. The caller's buffer is free when this returns.
     /// </summary>
     public bool TryEnqueueCopy(ReadOnlySpan<byte> lines) => TryAdd(default, lines, copy: true);
+
+    /// <summary>
+    /// Takes the next place in the queue for <paramref name="reply"/>, whose bytes come later
+    /// (<see cref="Resolve"/>); lines queued after it wait until then. False when completed.
+    /// </summary>
+    public bool TryEnqueueDeferred(DeferredReply reply)
+    {
+        lock (Gate)
+        {
+            if (_completed || _writerGone)
+            {
+                return false;
+            }
+
+            SealChunk(); // later replies must not join a chunk before this place
+            Push(default);
+            reply.Queue = this;
+            reply.Sequence = _pushed - 1;
+            if (_deferred is null || _deferredCount == _deferred.Length)
+            {
+                Array.Resize(ref _deferred, Math.Max(4, _deferredCount * 2));
+            }
+
+            _deferred[_deferredCount++] = reply;
+            return true;
+        }
+    }
+
+    /// <summary>Puts <paramref name="lines"/> in <paramref name="reply"/>'s place, and lets the lines behind it go.</summary>
+    internal void Resolve(DeferredReply reply, ReadOnlyMemory<byte> lines)
+    {
+        bool schedule;
+        lock (Gate)
+        {
+            if (reply.IsResolved)
+            {
+                return;
+            }
+
+            reply.IsResolved = true;
+            if (!_writerGone)
+            {
+                // Its bytes count against the bound from now; a reply is small, and never refused.
+                _lines![(int)((_head + (reply.Sequence - _taken)) % _lines.Length)] = lines;
+                _queuedBytes += lines.Length;
+            }
+
+            var resolved = 0;
+            while (resolved < _deferredCount && _deferred![resolved].IsResolved)
+            {
+                resolved++;
+            }
+
+            if (resolved > 0)
+            {
+                Array.Copy(_deferred!, resolved, _deferred!, 0, _deferredCount - resolved);
+                Array.Clear(_deferred!, _deferredCount - resolved, resolved);
+                _deferredCount -= resolved;
+            }
+
+            schedule = !_draining && _writer is not null && Releasable > 0;
+            _draining |= schedule;
+        }
+
+        if (schedule)
+        {
+            OutputBatch.Schedule(this);
+        }
+    }
+
+    /// <summary>Lines at the front that may be written: all of them, or those before the oldest deferred reply still waiting.</summary>
+    private int Releasable => _deferredCount == 0 ? _count : (int)(_deferred![0].Sequence - _taken);
 
     /// <summary>No more lines will be accepted; what is queued is still written.</summary>
     public void Complete()
@@ -143,7 +222,7 @@ public sealed class OutputQueue
     {
         lock (Gate)
         {
-            if (_writer is not null || _count == 0)
+            if (_writer is not null || Releasable == 0)
             {
                 lines = default;
                 return false;
@@ -153,6 +232,7 @@ public sealed class OutputQueue
             _lines[_head] = default;
             _head = (_head + 1) % _lines.Length;
             _count--;
+            _taken++;
             _chunk = _count == 0 ? null : _chunk; // the chunk was the newest slot: once taken it is sealed
             if (_chunkCount > 0 && MemoryMarshal.TryGetArray(lines, out var taken) && taken.Array == _chunks![0])
             {
@@ -222,10 +302,18 @@ public sealed class OutputQueue
             var chunks = t_writtenChunks ??= new byte[ScratchCapacity][];
             lock (Gate)
             {
-                if (_count == 0 || _writerGone)
+                var releasable = Releasable;
+                if (releasable == 0 || _writerGone)
                 {
                     _draining = false;
-                    (drained, _drained) = (_drained, null);
+
+                    // Lines held behind a deferred reply: the drain that lets them go completes the wait.
+                    drained = null;
+                    if (_count == 0 || _writerGone)
+                    {
+                        (drained, _drained) = (_drained, null);
+                    }
+
                     if (drained is null)
                     {
                         return;
@@ -234,39 +322,56 @@ public sealed class OutputQueue
                     break;
                 }
 
-                if (scratch.Length < _count)
+                if (scratch.Length < releasable)
                 {
                     scratch = t_scratch = new ReadOnlyMemory<byte>[_lines!.Length];
                 }
 
-                count = _count;
-                for (var i = 0; i < count; i++)
+                count = 0;
+                for (var i = 0; i < releasable; i++)
                 {
                     ref var slot = ref _lines![(_head + i) % _lines.Length];
-                    scratch[i] = slot;
-                    bytes += slot.Length;
+                    if (!slot.IsEmpty) // a deferred reply that turned out to say nothing
+                    {
+                        scratch[count++] = slot;
+                        bytes += slot.Length;
+                    }
+
                     slot = default;
                 }
 
-                _head = 0;
-                _count = 0;
-                _chunk = null; // taken: later replies go to a new chunk
-                chunkCount = _chunkCount;
+                if (releasable == _count)
+                {
+                    _head = 0;
+                    _chunk = null; // taken: later replies go to a new chunk
+                    chunkCount = _chunkCount;
+                }
+                else
+                {
+                    // Taken up to a deferred reply: the chunks among those lines only (the open
+                    // chunk, if any, is behind the reply: it stays open).
+                    chunkCount = ChunksAmong(scratch.AsSpan(0, count));
+                    _head = (_head + releasable) % _lines!.Length;
+                }
+
+                _count -= releasable;
+                _taken += releasable;
                 if (chunks.Length < chunkCount)
                 {
                     chunks = t_writtenChunks = new byte[_chunks!.Length][];
                 }
 
                 Array.Copy(_chunks ?? [], chunks, chunkCount);
-                Array.Clear(_chunks ?? [], 0, chunkCount);
-                _chunkCount = 0;
+                Array.Copy(_chunks ?? [], chunkCount, _chunks ?? [], 0, _chunkCount - chunkCount);
+                Array.Clear(_chunks ?? [], _chunkCount - chunkCount, chunkCount);
+                _chunkCount -= chunkCount;
             }
 
             bool written;
             try
             {
                 // The writer copies what it cannot send at once: the scratch array is free after the call.
-                var write = writer.WriteAsync(scratch.AsSpan(0, count));
+                var write = count > 0 ? writer.WriteAsync(scratch.AsSpan(0, count)) : ValueTask.FromResult(true);
                 Array.Clear(scratch, 0, count);
                 ReturnChunks(chunks, chunkCount);
                 written = write.IsCompletedSuccessfully ? write.Result : await write;
@@ -317,7 +422,7 @@ public sealed class OutputQueue
             }
 
             _queuedBytes += length;
-            schedule = !_draining && _writer is not null;
+            schedule = !_draining && _writer is not null && Releasable > 0;
             _draining |= schedule;
         }
 
@@ -377,6 +482,7 @@ public sealed class OutputQueue
 
         _lines[(_head + _count) % _lines.Length] = lines;
         _count++;
+        _pushed++;
     }
 
     // Rings come from a pool: under fan-out a reader's backlog grows its ring to thousands of
@@ -402,4 +508,19 @@ public sealed class OutputQueue
 
     /// <summary>A shared line was queued after the chunk: the chunk is no longer the newest slot.</summary>
     private void SealChunk() => _chunk = null;
+
+    /// <summary>How many of the oldest chunks are among <paramref name="taken"/> (lines in ring order).</summary>
+    private int ChunksAmong(ReadOnlySpan<ReadOnlyMemory<byte>> taken)
+    {
+        var found = 0;
+        foreach (var lines in taken)
+        {
+            if (found < _chunkCount && MemoryMarshal.TryGetArray(lines, out var segment) && segment.Array == _chunks![found])
+            {
+                found++;
+            }
+        }
+
+        return found;
+    }
 }

@@ -1,5 +1,6 @@
 using Charla.Core.Channels;
 using Charla.Core.Sessions;
+using Charla.Storage;
 
 namespace Charla.Core.Routing;
 
@@ -16,6 +17,12 @@ public abstract record ChatEvent(ClientSession Source, string SourceNick)
 
     /// <summary>A unique id (IRCv3 msgid).</summary>
     public string MessageId { get; init; } = MessageIds.Next();
+
+    /// <summary>
+    /// When the event is kept in history: says when it is on disk. The sender's acknowledgement
+    /// waits for it; null when nothing is stored.
+    /// </summary>
+    public StoreTicket? Stored { get; init; }
 }
 
 /// <summary>How a message is meant: a line of talk, an action (<c>/me</c>), or a notice.</summary>

@@ -2,6 +2,7 @@ using Charla.Core.Channels;
 using Charla.Core.Metadata;
 using Charla.Core.Output;
 using Charla.Core.Routing;
+using Charla.Storage;
 
 namespace Charla.Core.Sessions;
 
@@ -164,6 +165,32 @@ public abstract class ClientSession : IOutputOwner
         if (!Divert(lines))
         {
             Enqueued(Output.TryEnqueueCopy(lines));
+        }
+    }
+
+    /// <summary>
+    /// Queues <paramref name="reply"/>, which is known once <paramref name="ticket"/> completes (a
+    /// message's acknowledgement, once the message is on disk); what is queued for this client
+    /// after it waits behind it.
+    /// </summary>
+    public void SendWhenStored(StoreTicket ticket, StoredReply reply)
+    {
+        if (Output.TryEnqueueDeferred(reply))
+        {
+            ticket.Subscribe(reply);
+        }
+    }
+
+    /// <summary>
+    /// Queues the lines <paramref name="reply"/> will produce (an answer read from the store);
+    /// what is queued for this client after it waits behind it.
+    /// </summary>
+    public void SendWhenReady(Task<ReadOnlyMemory<byte>> reply)
+    {
+        var deferred = new TaskReply();
+        if (Output.TryEnqueueDeferred(deferred))
+        {
+            deferred.CompleteWith(reply);
         }
     }
 

@@ -75,6 +75,15 @@ public static class Capabilities
     /// </summary>
     public const string Metadata = "draft/metadata-2";
 
+    /// <summary>draft/chathistory: the client reads history with CHATHISTORY (offered when the server keeps history).</summary>
+    public const string ChatHistory = "draft/chathistory";
+
+    /// <summary>draft/event-playback: CHATHISTORY replays channel events (JOIN, PART, KICK, TOPIC, MODE) too, not only messages.</summary>
+    public const string EventPlayback = "draft/event-playback";
+
+    /// <summary>The capabilities a server that keeps history adds to <see cref="Supported"/>.</summary>
+    public static readonly IReadOnlySet<string> History = new HashSet<string>(StringComparer.Ordinal) { ChatHistory, EventPlayback };
+
     /// <summary>Keys one client may subscribe to (metadata max-subs).</summary>
     public const int MetadataMaxSubscriptions = 50;
 
@@ -127,7 +136,7 @@ public static class Capabilities
         [Metadata] = $"before-connect,max-subs={MetadataMaxSubscriptions},max-keys={maxMetadataKeys},max-value-bytes={MetadataMaxValueBytes}",
     };
 
-    /// <summary>The CAP LS tokens in a stable order, with their <paramref name="values"/> (302) or without (301, null).</summary>
-    public static IReadOnlyList<string> Tokens(IReadOnlyDictionary<string, string>? values) =>
-        [.. Supported.Order(StringComparer.Ordinal).Select(c => values is not null && values.TryGetValue(c, out var value) ? $"{c}={value}" : c)];
+    /// <summary>The CAP LS tokens of <paramref name="supported"/> in a stable order, with their <paramref name="values"/> (302) or without (301, null).</summary>
+    public static IReadOnlyList<string> Tokens(IReadOnlySet<string> supported, IReadOnlyDictionary<string, string>? values) =>
+        [.. supported.Order(StringComparer.Ordinal).Select(c => values is not null && values.TryGetValue(c, out var value) ? $"{c}={value}" : c)];
 }

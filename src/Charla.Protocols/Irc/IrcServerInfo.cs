@@ -1,5 +1,6 @@
 using System.Globalization;
 using Charla.Core;
+using Charla.Protocols.Irc.Commands;
 
 namespace Charla.Protocols.Irc;
 
@@ -25,8 +26,10 @@ public sealed class IrcServerInfo
 
     public int MaxModesPerCommand => Options.MaxModesPerCommand;
 
-    public IrcServerInfo(IrcOptions options, EngineOptions limits, DateTimeOffset createdAt)
+    /// <param name="keepsHistory">The engine keeps history: CHATHISTORY is offered (capabilities and ISUPPORT tokens).</param>
+    public IrcServerInfo(IrcOptions options, EngineOptions limits, DateTimeOffset createdAt, bool keepsHistory = false)
     {
+        SupportedCapabilities = keepsHistory ? new HashSet<string>(Capabilities.Supported.Concat(Capabilities.History), StringComparer.Ordinal) : Capabilities.Supported;
         Options = options;
         Limits = limits;
         CreatedAt = createdAt;
@@ -60,6 +63,7 @@ public sealed class IrcServerInfo
             "ELIST=CMNTU",
             $"MONITOR={limits.MaxMonitorEntries}",
             $"METADATA={limits.MaxMetadataKeys}",
+            .. keepsHistory ? (string[])[$"CHATHISTORY={ChathistoryCommand.MaxLines}", "MSGREFTYPES=msgid,timestamp"] : [],
         ];
         YourHostText = $"Your host is {Name}, running version {Version}";
         CreatedText = $"This server was created {createdAt.ToString("R", CultureInfo.InvariantCulture)}";
@@ -74,6 +78,9 @@ public sealed class IrcServerInfo
 
     /// <summary>The values CAP LS 302 shows with capabilities (limits of multiline and metadata).</summary>
     public IReadOnlyDictionary<string, string> CapabilityValues { get; }
+
+    /// <summary>The capabilities this server offers: all of <see cref="Capabilities.Supported"/>, and CHATHISTORY's when it keeps history.</summary>
+    public IReadOnlySet<string> SupportedCapabilities { get; }
 
     /// <summary>This server's wire forms, one per combination of capabilities.</summary>
     public IrcWireFormats WireFormats { get; }

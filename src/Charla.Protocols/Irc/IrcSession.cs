@@ -1,9 +1,11 @@
+using System.Text;
 using Charla.Core;
 using Charla.Core.Channels;
 using Charla.Core.Nicknames;
 using Charla.Core.Routing;
 using Charla.Core.Sessions;
 using Charla.Protocols.Connections;
+using Charla.Protocols.Irc.History;
 using Charla.Protocols.Irc.Messages;
 using Charla.Protocols.Irc.Multiline;
 using Charla.Protocols.Irc.Replies;
@@ -18,6 +20,8 @@ public sealed class IrcSession : TransportSession
     private volatile bool _registered;
     private long _pingSentAt;
     private List<ReadOnlyMemory<byte>>? _captured;
+    private List<ChatEvent>? _storedInCapture; // stored messages of the labeled command being handled
+    private Task<string>? _laterInCapture; // the labeled command's answer, still being read
     private int _captureThread;
 
     public IrcSession(ILineTransport transport, string host, IrcServerInfo server, EngineOptions engineOptions, TimeProvider time)
@@ -142,6 +146,57 @@ public sealed class IrcSession : TransportSession
         var captured = _captured ?? [];
         _captured = null;
         return captured;
+    }
+
+    /// <summary>
+    /// The acknowledgement of <paramref name="sent"/>, which history keeps: its echo once it is on
+    /// disk. In a labeled command the whole labeled response waits for it (see
+    /// <see cref="TakeStoredInCapture"/>).
+    /// </summary>
+    public void AcknowledgeWhenStored(ChatEvent sent)
+    {
+        if (_captured is not null && Environment.CurrentManagedThreadId == _captureThread)
+        {
+            (_storedInCapture ??= []).Add(sent);
+            return;
+        }
+
+        SendWhenStored(sent.Stored!, new StoredAcknowledgements.Echo(this, sent));
+    }
+
+    /// <summary>
+    /// The rest of the command's answer, complete lines that <paramref name="lines"/> will give (a
+    /// read from history): queued in its place now, sent when ready. In a labeled command the
+    /// labeled response is built from it then (see <see cref="TakeLaterInCapture"/>).
+    /// </summary>
+    public void ReplyLater(Task<string> lines)
+    {
+        if (_captured is not null && Environment.CurrentManagedThreadId == _captureThread)
+        {
+            _laterInCapture = lines;
+            return;
+        }
+
+        SendWhenReady(EncodeAsync(lines));
+    }
+
+    /// <summary>The answer the labeled command just handled will give later; null if none.</summary>
+    public Task<string>? TakeLaterInCapture()
+    {
+        var later = _laterInCapture;
+        _laterInCapture = null;
+        return later;
+    }
+
+    /// <summary>The lines as UTF-8, once ready.</summary>
+    public static async Task<ReadOnlyMemory<byte>> EncodeAsync(Task<string> lines) => Encoding.UTF8.GetBytes(await lines);
+
+    /// <summary>The stored messages the labeled command just handled sent, whose acknowledgements its response waits for; null if none.</summary>
+    public List<ChatEvent>? TakeStoredInCapture()
+    {
+        var stored = _storedInCapture;
+        _storedInCapture = null;
+        return stored;
     }
 
     /// <summary>

@@ -16,34 +16,37 @@ public static class LabeledResponse
 
     private static long _lastBatch;
 
-    public static void Send(IrcSession session, string serverName, string label, IReadOnlyList<ReadOnlyMemory<byte>> replies)
+    public static void Send(IrcSession session, string serverName, string label, IReadOnlyList<ReadOnlyMemory<byte>> replies) =>
+        session.SendLine(Build(serverName, label, replies));
+
+    /// <summary>The labeled response to a command whose replies are <paramref name="replies"/>: complete lines.</summary>
+    public static string Build(string serverName, string label, IReadOnlyList<ReadOnlyMemory<byte>> replies)
     {
         var lines = replies.SelectMany(r => Encoding.UTF8.GetString(r.Span).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)).ToList();
         var labelTag = "label=" + ClientTags.EscapeValue(label);
         if (lines.Count == 0)
         {
-            session.SendLine($"@{labelTag} :{serverName} ACK\r\n");
+            return $"@{labelTag} :{serverName} ACK\r\n";
         }
-        else if (lines.Count == 1 || IsOneBatch(lines))
+
+        if (lines.Count == 1 || IsOneBatch(lines))
         {
             // One line, or one batch (a multiline echo): the label goes on it, or on its opening
             // BATCH ("Servers MUST only include the label tag on the opening BATCH", multiline).
-            session.SendLine(string.Concat(lines.Select((line, i) => (i == 0 ? WithTag(line, labelTag) : line) + "\r\n")));
+            return string.Concat(lines.Select((line, i) => (i == 0 ? WithTag(line, labelTag) : line) + "\r\n"));
         }
-        else
-        {
-            var id = "lr" + Interlocked.Increment(ref _lastBatch).ToString(CultureInfo.InvariantCulture);
-            var batch = new StringBuilder($"@{labelTag} :{serverName} BATCH +{id} labeled-response\r\n");
-            foreach (var line in lines)
-            {
-                // Lines of a batch inside (a multiline echo) keep their own batch tag: only its BATCH lines are in this one.
-                var nested = line.StartsWith("@batch=", StringComparison.Ordinal) || line.StartsWith('@') && line[..line.IndexOf(' ', StringComparison.Ordinal)].Contains(";batch=", StringComparison.Ordinal);
-                batch.Append(nested ? line : WithTag(line, "batch=" + id)).Append("\r\n");
-            }
 
-            batch.Append($":{serverName} BATCH -{id}\r\n");
-            session.SendLine(batch.ToString());
+        var id = "lr" + Interlocked.Increment(ref _lastBatch).ToString(CultureInfo.InvariantCulture);
+        var batch = new StringBuilder($"@{labelTag} :{serverName} BATCH +{id} labeled-response\r\n");
+        foreach (var line in lines)
+        {
+            // Lines of a batch inside (a multiline echo) keep their own batch tag: only its BATCH lines are in this one.
+            var nested = line.StartsWith("@batch=", StringComparison.Ordinal) || line.StartsWith('@') && line[..line.IndexOf(' ', StringComparison.Ordinal)].Contains(";batch=", StringComparison.Ordinal);
+            batch.Append(nested ? line : WithTag(line, "batch=" + id)).Append("\r\n");
         }
+
+        batch.Append($":{serverName} BATCH -{id}\r\n");
+        return batch.ToString();
     }
 
     /// <summary>Whether the lines are exactly one batch: BATCH +id first, BATCH -id last.</summary>

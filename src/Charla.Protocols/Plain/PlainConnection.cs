@@ -2,6 +2,7 @@ using System.Buffers;
 using Charla.Core;
 using Charla.Core.Sessions;
 using Charla.Protocols.Connections;
+using Charla.Protocols.Plain.History;
 
 namespace Charla.Protocols.Plain;
 
@@ -14,10 +15,12 @@ public sealed class PlainConnection : ILineProtocol
     private readonly ChatEngine _engine;
     private readonly PlainSession _session;
     private readonly PlainLineHandler _handler;
+    private readonly int _replayLines;
 
     private PlainConnection(ChatEngine engine, PlainOptions options, PlainSession session)
     {
         _engine = engine;
+        _replayLines = options.ReplayLines;
         _session = session;
         _handler = new PlainLineHandler(engine, session);
         MaxLineBytes = options.MaxLineBytes;
@@ -49,6 +52,12 @@ public sealed class PlainConnection : ILineProtocol
         {
             _session.Lobby = lobby;
             _session.Reply(PlainReplies.Welcome(_session.Nick, members.Count - 1));
+            if (_engine.History is { } history && _replayLines > 0)
+            {
+                // Asked for under the lobby's lock: the read sees exactly what was said before this
+                // join (the store's reads see what was appended before them); after it, the user sees live.
+                _session.SendWhenReady(PlainHistory.RenderAsync(history, lobby.HistoryKey, _replayLines, "* Earlier in the lobby", whenEmpty: null));
+            }
         });
     }
 

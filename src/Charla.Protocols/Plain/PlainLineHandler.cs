@@ -48,8 +48,7 @@ public sealed class PlainLineHandler(ChatEngine engine, PlainSession session)
         }
 
         var message = text[0] == '/' ? text[1..] : text;
-        engine.SendMessage(session, session.Lobby, message, MessageKind.Normal);
-        session.Send(PlainReplies.Ok);
+        session.Acknowledge(engine.SendMessage(session, session.Lobby, message, MessageKind.Normal));
     }
 
     private void RunCommand(string text)

@@ -25,4 +25,10 @@ public sealed class PlainOptions
     /// '#' and up to 49 more characters, no space, comma or colon.
     /// </summary>
     public string Lobby { get; set; } = "#lobby";
+
+    /// <summary>
+    /// Lines of the lobby's history a plain-mode user is shown on connecting, after the welcome
+    /// (stamped with their times, so they are not taken for new messages). 0 shows none.
+    /// </summary>
+    public int ReplayLines { get; set; } = 20;
 }

@@ -12,6 +12,9 @@ public static class PlainReplies
     /// <summary>The acknowledgement of the original protocol: the server has the message.</summary>
     public static readonly byte[] Ok = "(OK)\n"u8.ToArray();
 
+    /// <summary>Instead of <see cref="Ok"/> when the message could not be stored: the others may have seen it, but it is not kept.</summary>
+    public static readonly byte[] NotStored = Encode("(ERROR) The server could not store your message; it is not acknowledged (the others may have seen it).");
+
     public static string Welcome(string nick, int othersInLobby) =>
         $"* Welcome to Charla, {nick}! {People(othersInLobby)} in the lobby. Type /help for commands.";
 

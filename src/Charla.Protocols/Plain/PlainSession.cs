@@ -1,5 +1,7 @@
 using Charla.Core;
 using Charla.Core.Channels;
+using Charla.Core.Output;
+using Charla.Core.Routing;
 using Charla.Core.Sessions;
 using Charla.Protocols.Connections;
 
@@ -30,6 +32,24 @@ public sealed class PlainSession : TransportSession
 
     /// <summary>Queues one server line to this client.</summary>
     public void Reply(string line) => Send(PlainReplies.Encode(line));
+
+    /// <summary>(OK) for a message sent: once it is on disk, when history keeps it (an error instead if it could not be stored).</summary>
+    public void Acknowledge(ChatEvent sent)
+    {
+        if (sent.Stored is { } ticket)
+        {
+            SendWhenStored(ticket, new StoredAcknowledgement());
+        }
+        else
+        {
+            Send(PlainReplies.Ok);
+        }
+    }
+
+    private sealed class StoredAcknowledgement : StoredReply
+    {
+        protected override ReadOnlyMemory<byte> Reply(bool stored) => stored ? PlainReplies.Ok : PlainReplies.NotStored;
+    }
 
     public override void CheckLiveness(long nowTimestamp)
     {

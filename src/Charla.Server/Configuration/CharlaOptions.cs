@@ -1,6 +1,7 @@
 using Charla.Core;
 using Charla.Protocols.Irc;
 using Charla.Protocols.Plain;
+using Charla.Storage.Sqlite;
 
 namespace Charla.Server.Configuration;
 
@@ -26,6 +27,21 @@ public sealed class CharlaOptions
     public TcpOptions Tcp { get; set; } = new();
 
     public MemoryOptions Memory { get; set; } = new();
+
+    /// <summary>The embedded store: its data directory (<c>--data-dir</c>) and how far a commit goes.</summary>
+    public SqliteStoreOptions Storage { get; set; } = new();
+
+    public HistoryOptions History { get; set; } = new();
+}
+
+/// <summary>Channel history.</summary>
+public sealed class HistoryOptions
+{
+    /// <summary>
+    /// Keep every channel message in the store, and acknowledge a message only once it is on
+    /// disk. False keeps nothing (as classic ircds) and acknowledges at once.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
 }
 
 /// <summary>How the server handles its own memory.</summary>

@@ -68,6 +68,11 @@ public static class CharlaOptionsValidator
         AtLeast(errors, "Tcp:DrainTimeoutSeconds", options.Tcp.DrainTimeoutSeconds, 0);
         AtLeast(errors, "Tcp:MaxConnections", options.Tcp.MaxConnections, 0);
         AtLeast(errors, "Tcp:EpollLoops", options.Tcp.EpollLoops, 0);
+        AtLeast(errors, "Storage:MaxPendingRecords", options.Storage.MaxPendingRecords, 1);
+        if (string.IsNullOrWhiteSpace(options.Storage.DataDirectory))
+        {
+            errors.Add("Storage:DataDirectory: must name a directory.");
+        }
         return errors;
     }
 

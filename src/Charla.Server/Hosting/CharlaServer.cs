@@ -7,6 +7,8 @@ using Charla.Server.Health;
 using Charla.Server.Liveness;
 using Charla.Server.Memory;
 using Charla.Server.Transports;
+using Charla.Storage;
+using Charla.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -80,8 +82,14 @@ public sealed partial class CharlaServer : IAsyncDisposable
             o.ShutdownTimeout = TimeSpan.FromSeconds(options.Tcp.DrainTimeoutSeconds + 2));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new ChatEngine(options.Limits, sp.GetRequiredService<TimeProvider>(), options.Plain.Lobby));
-        builder.Services.AddSingleton(sp => new IrcServerInfo(options.Irc, options.Limits, sp.GetRequiredService<ChatEngine>().StartedAt));
+        if (options.History.Enabled)
+        {
+            builder.Services.AddSingleton(sp => OpenStore(options.Storage, sp.GetRequiredService<ILogger<SqliteStore>>()));
+        }
+
+        builder.Services.AddSingleton(sp => new ChatEngine(
+            options.Limits, sp.GetRequiredService<TimeProvider>(), options.Plain.Lobby, sp.GetService<SqliteStore>()));
+        builder.Services.AddSingleton(sp => new IrcServerInfo(options.Irc, options.Limits, sp.GetRequiredService<ChatEngine>().StartedAt, options.History.Enabled));
         builder.Services.AddHostedService<LivenessService>();
         if (options.Memory.TrimWhenIdle)
         {
@@ -107,7 +115,16 @@ public sealed partial class CharlaServer : IAsyncDisposable
 
         var app = builder.Build();
         app.MapHealth();
-        var engine = app.Services.GetRequiredService<ChatEngine>();
+        ChatEngine engine;
+        try
+        {
+            engine = app.Services.GetRequiredService<ChatEngine>(); // opens the store
+        }
+        catch (StorageException ex)
+        {
+            ((IDisposable)app).Dispose();
+            throw new ServerStartException(ex.Message, ex);
+        }
 
         // Before Kestrel stops: every client is told the server is going down, then closed.
         app.Lifetime.ApplicationStopping.Register(engine.BeginShutdown);
@@ -130,7 +147,17 @@ public sealed partial class CharlaServer : IAsyncDisposable
         _logger.LogInformation("Plain mode listening on {EndPoint}", PlainEndPoint);
         _logger.LogInformation("IRC listening on {EndPoint}", IrcEndPoint);
         _logger.LogInformation("HTTP listening on http://{EndPoint} (health: /healthz)", HttpEndPoint);
+        if (_app.Services.GetService<SqliteStore>() is { } store)
+        {
+            _logger.LogInformation("History kept in {Path} ({State})", store.DatabasePath, store.OpenedVersion == 0 ? "new" : "opened");
+        }
+        else
+        {
+            _logger.LogInformation("History is off (History:Enabled=false): nothing is stored");
+        }
     }
+
+    private static SqliteStore OpenStore(SqliteStoreOptions options, ILogger logger) => SqliteStore.Open(options, logger);
 
     /// <summary>Runs until SIGINT or SIGTERM, then shuts down gracefully.</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) =>

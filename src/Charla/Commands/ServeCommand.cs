@@ -15,8 +15,9 @@ public static class ServeCommand
         var httpPort = new Option<int?>("--http-port") { Description = "HTTP port for /healthz (default 8080; 0 picks a free port)." };
         var bind = new Option<string?>("--bind") { Description = "Address to listen on: * (all interfaces, the default), localhost, or an IP." };
         var config = new Option<string?>("--config") { Description = "A JSON configuration file (see README: Configuration)." };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Where the server keeps its data: history (default ./data, made on first start)." };
 
-        var command = new Command("serve", "Run the Charla server.") { plainPort, ircPort, httpPort, bind, config };
+        var command = new Command("serve", "Run the Charla server.") { plainPort, ircPort, httpPort, bind, config, dataDir };
         command.SetAction((parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -26,6 +27,11 @@ public static class ServeCommand
             if (parse.GetValue(bind) is { } address)
             {
                 overrides["Bind"] = address;
+            }
+
+            if (parse.GetValue(dataDir) is { } directory)
+            {
+                overrides["Storage:DataDirectory"] = directory;
             }
 
             return RunAsync(new ServerSetup(parse.GetValue(config), overrides), cancellationToken);
@@ -45,6 +51,11 @@ public static class ServeCommand
         {
             await Console.Error.WriteLineAsync($"charla: {ex.Message}");
             return 2;
+        }
+        catch (ServerStartException ex)
+        {
+            await Console.Error.WriteLineAsync($"charla: {ex.Message}");
+            return 1;
         }
 
         await using (server)

@@ -21,6 +21,8 @@ public sealed class ExampleConfigTests
         Assert.Equivalent(defaults.Http, options.Http, strict: true);
         Assert.Equivalent(defaults.Limits, options.Limits, strict: true);
         Assert.Equivalent(defaults.Tcp, options.Tcp, strict: true);
+        Assert.Equivalent(defaults.Storage, options.Storage, strict: true);
+        Assert.Equivalent(defaults.History, options.History, strict: true);
         Assert.Equal(5556, new PlainOptions().Port);
         Assert.Equal(30, new EngineOptions().NickLength);
     }

@@ -4,16 +4,18 @@ using Charla.Integration.Tests.Support;
 
 namespace Charla.Integration.Tests.Hosting;
 
-/// <summary>Starting up: one line per listener, and one clear line (no stack trace) when it cannot.</summary>
+/// <summary>Starting up: one line per listener and one for history, and one clear line (no stack trace) when it cannot.</summary>
 public sealed class StartupTests
 {
     [Fact]
-    public async Task A_ready_server_logs_one_line_per_listener_and_answers_healthz()
+    public async Task A_ready_server_logs_one_line_per_listener_and_one_for_history_and_answers_healthz()
     {
-        var (process, _) = await TestProcess.StartServerAsync();
+        var dataDirectory = TestProcess.NewDataDirectory();
+        var (process, _) = await TestProcess.StartServerAsync(["--data-dir", dataDirectory]);
         using (process)
         {
             var http = await process.WaitForOutputAsync(new(@"HTTP listening on http://127\.0\.0\.1:(?<port>\d+)"));
+            await process.WaitForOutputAsync(new("History kept in .*charla\\.db \\(new\\)"));
 
             using var client = new HttpClient();
             var response = await client.GetAsync(new Uri($"http://127.0.0.1:{http.Groups["port"].Value}/healthz"));
@@ -21,9 +23,12 @@ public sealed class StartupTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("ok\n", await response.Content.ReadAsStringAsync());
             var lines = process.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(3, lines.Length);
+            Assert.Equal(4, lines.Length);
             Assert.Contains(lines, l => l.Contains("IRC listening on 127.0.0.1:", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.Contains($"History kept in {Path.Combine(dataDirectory, "charla.db")} (new)", StringComparison.Ordinal));
         }
+
+        Directory.Delete(dataDirectory, recursive: true);
     }
 
     [Fact]

@@ -12,6 +12,27 @@ public sealed class RealClientsTests
     /// <summary>Debian's own Python, which python3-irc installs into (not whatever python3 is first on PATH).</summary>
     private const string DebianPython = "/usr/bin/python3";
 
+    [LinuxFact("Debian's python3-irc")]
+    public async Task Python_irc_reads_what_was_said_in_the_lobby_with_chathistory()
+    {
+        await using var server = await TestServer.StartAsync();
+        var plain = await server.ConnectAsync();
+        foreach (var line in new[] { "first, before python came", "second, before python came" })
+        {
+            await plain.SendLineAsync(line);
+            await plain.ExpectAsync("(OK)");
+        }
+
+        var port = server.IrcEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var python = TestProcess.StartProgram(DebianPython,
+            [Path.Combine(AppContext.BaseDirectory, "Interop", "python_chathistory.py"), "127.0.0.1", port, "histbot", "2"]);
+
+        Assert.Equal(0, await python.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(
+            [$"HISTORY {plain.Nick} first, before python came", $"HISTORY {plain.Nick} second, before python came"],
+            python.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     [LinuxFact("Debian's weechat-headless and python3-irc")]
     public async Task Python_irc_weechat_and_a_plain_user_chat_in_the_lobby()
     {

@@ -13,6 +13,7 @@ internal sealed partial class TestProcess : IDisposable
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly Lock _gate = new();
+    private string? _dataDirectory; // made for this run, deleted with it
 
     private TestProcess(Process process)
     {
@@ -55,9 +56,34 @@ internal sealed partial class TestProcess : IDisposable
         }
     }
 
-    /// <summary>Runs <c>charla</c> with <paramref name="arguments"/>.</summary>
-    public static TestProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null) =>
-        StartProgram("dotnet", [DllPath, .. arguments], environment);
+    /// <summary>
+    /// Runs <c>charla</c> with <paramref name="arguments"/>; unless they name a data directory, in
+    /// one of its own (deleted when disposed), so runs never share a database.
+    /// </summary>
+    /// <param name="launcher">A program and its arguments that run <c>dotnet charla.dll ...</c> (prlimit), or null.</param>
+    public static TestProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null, string[]? launcher = null)
+    {
+        string[] args = [.. arguments];
+        string? dataDirectory = null;
+        var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
+        if (!args.Contains("--data-dir") && !env.ContainsKey(DataDirectoryVariable))
+        {
+            dataDirectory = NewDataDirectory();
+            env[DataDirectoryVariable] = dataDirectory;
+        }
+
+        var process = launcher is null
+            ? StartProgram("dotnet", [DllPath, .. args], env)
+            : StartProgram(launcher[0], [.. launcher[1..], "dotnet", DllPath, .. args], env);
+        process._dataDirectory = dataDirectory;
+        return process;
+    }
+
+    /// <summary>The environment variable that sets the data directory.</summary>
+    public const string DataDirectoryVariable = "CHARLA__Storage__DataDirectory";
+
+    /// <summary>A new, empty directory under the temporary directory.</summary>
+    public static string NewDataDirectory() => Directory.CreateTempSubdirectory("charla-test-").FullName;
 
     /// <summary>Runs any program; fails the test clearly when it is not installed.</summary>
     public static TestProcess StartProgram(string fileName, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
@@ -96,9 +122,7 @@ internal sealed partial class TestProcess : IDisposable
         IEnumerable<string>? extraArguments = null, IDictionary<string, string>? environment = null, int? descriptorLimit = null)
     {
         string[] serve = ["serve", "--bind", "127.0.0.1", "--plain-port", "0", "--irc-port", "0", "--http-port", "0", .. extraArguments ?? []];
-        var process = descriptorLimit is { } limit
-            ? StartProgram("prlimit", [$"--nofile={limit}:{limit}", "dotnet", DllPath, .. serve], environment)
-            : Start(serve, environment);
+        var process = Start(serve, environment, descriptorLimit is { } limit ? ["prlimit", $"--nofile={limit}:{limit}"] : null);
         var ready = await process.WaitForOutputAsync(PlainReady());
         return (process, int.Parse(ready.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -152,6 +176,10 @@ internal sealed partial class TestProcess : IDisposable
         }
 
         _process.Dispose();
+        if (_dataDirectory is not null)
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
     }
 
     private void Append(StringBuilder to, string? line)

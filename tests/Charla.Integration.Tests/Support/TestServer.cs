@@ -17,11 +17,13 @@ internal sealed class TestServer : IAsyncDisposable
     private readonly CharlaServer _server;
     private readonly ErrorLog _errors;
     private readonly ConcurrentBag<IAsyncDisposable> _clients = [];
+    private readonly string? _dataDirectory; // made for this server, deleted with it
 
-    private TestServer(CharlaServer server, ErrorLog errors)
+    private TestServer(CharlaServer server, ErrorLog errors, string? dataDirectory)
     {
         _server = server;
         _errors = errors;
+        _dataDirectory = dataDirectory;
     }
 
     public IPEndPoint PlainEndPoint => _server.PlainEndPoint;
@@ -34,7 +36,10 @@ internal sealed class TestServer : IAsyncDisposable
 
     public IServiceProvider Services => _server.Services;
 
-    /// <param name="settings">Configuration keys and values, as in the JSON file: ("Plain:MaxLineBytes", "50").</param>
+    /// <param name="settings">
+    /// Configuration keys and values, as in the JSON file: ("Plain:MaxLineBytes", "50"). Without
+    /// a Storage:DataDirectory, the server keeps its history in a directory of its own, deleted with it.
+    /// </param>
     public static async Task<TestServer> StartAsync(params (string Key, string Value)[] settings)
     {
         var overrides = new Dictionary<string, string?>
@@ -50,6 +55,13 @@ internal sealed class TestServer : IAsyncDisposable
             overrides[key] = value;
         }
 
+        string? dataDirectory = null;
+        if (!overrides.ContainsKey("Storage:DataDirectory"))
+        {
+            dataDirectory = TestProcess.NewDataDirectory();
+            overrides["Storage:DataDirectory"] = dataDirectory;
+        }
+
         var errors = new ErrorLog();
         var server = CharlaServer.Create(new ServerSetup(null, overrides), logging =>
         {
@@ -57,7 +69,7 @@ internal sealed class TestServer : IAsyncDisposable
             logging.AddProvider(errors);
         });
         await server.StartAsync();
-        return new TestServer(server, errors);
+        return new TestServer(server, errors, dataDirectory);
     }
 
     /// <summary>Connects a client; the server disposes it with itself.</summary>
@@ -118,6 +130,11 @@ internal sealed class TestServer : IAsyncDisposable
 
         await _server.StopAsync();
         await _server.DisposeAsync();
+        if (_dataDirectory is not null)
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+
         Assert.True(_errors.IsEmpty, "the server logged errors: " + string.Join(" | ", _errors));
     }
 

@@ -20,7 +20,7 @@ public sealed partial class ServerFullTests
     [InlineData("false")]
     public async Task Past_MaxConnections_plain_and_IRC_clients_are_told_the_server_is_full_and_closed(string epoll)
     {
-        await using var server = await TestServer.StartAsync(("Tcp:Epoll", epoll), ("Tcp:MaxConnections", "2"));
+        await using var server = await TestServer.StartAsync(("Tcp:Epoll", epoll), ("Tcp:MaxConnections", "2"), ("Plain:ReplayLines", "0"));
         var first = await server.ConnectAsync(); // plain and IRC share the two
         var inside = await server.RegisterIrcAsync("inside");
         await inside.JoinAsync("#lobby");

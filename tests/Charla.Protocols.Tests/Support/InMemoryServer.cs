@@ -4,6 +4,7 @@ using Charla.Core.Liveness;
 using Charla.Protocols.Connections;
 using Charla.Protocols.Irc;
 using Charla.Protocols.Plain;
+using Charla.Storage.History;
 
 namespace Charla.Protocols.Tests.Support;
 
@@ -25,10 +26,10 @@ internal sealed class InMemoryServer : IAsyncDisposable, IConnectionObserver
     private readonly ConcurrentQueue<IAsyncDisposable> _clients = new();
     private readonly ConcurrentQueue<Exception> _failures = new();
 
-    private InMemoryServer(IrcOptions irc, EngineOptions limits, PlainOptions plain)
+    private InMemoryServer(IrcOptions irc, EngineOptions limits, PlainOptions plain, IHistoryStore? history)
     {
-        Engine = new ChatEngine(limits, Time, plain.Lobby);
-        Irc = new IrcServerInfo(irc, limits, Engine.StartedAt);
+        Engine = new ChatEngine(limits, Time, plain.Lobby, history);
+        Irc = new IrcServerInfo(irc, limits, Engine.StartedAt, keepsHistory: history is not null);
         Plain = plain;
     }
 
@@ -40,8 +41,9 @@ internal sealed class InMemoryServer : IAsyncDisposable, IConnectionObserver
 
     public PlainOptions Plain { get; }
 
-    /// <summary>A server with the default options, changed by the given callbacks.</summary>
-    public static InMemoryServer Start(Action<IrcOptions>? irc = null, Action<EngineOptions>? limits = null, Action<PlainOptions>? plain = null)
+    /// <summary>A server with the default options, changed by the given callbacks; it keeps history in <paramref name="history"/>, if given.</summary>
+    public static InMemoryServer Start(
+        Action<IrcOptions>? irc = null, Action<EngineOptions>? limits = null, Action<PlainOptions>? plain = null, IHistoryStore? history = null)
     {
         var ircOptions = new IrcOptions();
         var engineOptions = new EngineOptions { Flood = new FloodOptions { LinesPerSecond = 0 } };
@@ -49,7 +51,7 @@ internal sealed class InMemoryServer : IAsyncDisposable, IConnectionObserver
         irc?.Invoke(ircOptions);
         limits?.Invoke(engineOptions);
         plain?.Invoke(plainOptions);
-        return new InMemoryServer(ircOptions, engineOptions, plainOptions);
+        return new InMemoryServer(ircOptions, engineOptions, plainOptions, history);
     }
 
     /// <summary>Connects an IRC client (not registered yet).</summary>
@@ -100,6 +102,15 @@ internal sealed class InMemoryServer : IAsyncDisposable, IConnectionObserver
         }
 
         return plain;
+    }
+
+    /// <summary>Connects two plain-mode clients; the first has seen the second join, so both start with nothing unread.</summary>
+    public async Task<(PlainClient First, PlainClient Second)> ConnectPlainPairAsync()
+    {
+        var first = await ConnectPlainAsync();
+        var second = await ConnectPlainAsync();
+        await first.ExpectAsync($"* {second.Nick} joined");
+        return (first, second);
     }
 
     /// <summary>One liveness sweep now, as the server's once-a-second timer runs it.</summary>

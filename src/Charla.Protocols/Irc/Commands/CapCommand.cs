@@ -30,7 +30,7 @@ public sealed class CapCommand : IIrcCommand
                     session.EnableCap(Capabilities.CapNotify);
                 }
 
-                SendList(session, server, "LS", Capabilities.Tokens(session.CapVersion >= 302 ? context.Server.CapabilityValues : null));
+                SendList(session, server, "LS", Capabilities.Tokens(context.Server.SupportedCapabilities, session.CapVersion >= 302 ? context.Server.CapabilityValues : null));
                 break;
             case "LIST":
                 SendList(session, server, "LIST", [.. session.EnabledCaps.Order(StringComparer.Ordinal)]);
@@ -87,7 +87,7 @@ public sealed class CapCommand : IIrcCommand
         }
 
         var changes = requested.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var valid = changes.Length > 0 && changes.All(c => Capabilities.Supported.Contains(c.TrimStart('-')));
+        var valid = changes.Length > 0 && changes.All(c => context.Server.SupportedCapabilities.Contains(c.TrimStart('-')));
         var reply = valid ? "ACK" : "NAK";
         if (valid)
         {

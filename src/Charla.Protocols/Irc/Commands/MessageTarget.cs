@@ -51,10 +51,17 @@ public readonly record struct MessageTarget(Channel? Channel, ClientSession? Use
         return null;
     }
 
-    /// <summary>echo-message: the sender gets its own message back, as its recipients got it (same msgid and tags).</summary>
+    /// <summary>
+    /// echo-message: the sender gets its own message back, as its recipients got it (same msgid
+    /// and tags); for a message history keeps, once it is on disk.
+    /// </summary>
     public static void Echo(IrcSession session, ChatEvent sent)
     {
-        if (session.Has(Capabilities.EchoMessage))
+        if (sent.Stored is not null)
+        {
+            session.AcknowledgeWhenStored(sent); // once it is on disk
+        }
+        else if (session.Has(Capabilities.EchoMessage))
         {
             session.Deliver(sent);
         }

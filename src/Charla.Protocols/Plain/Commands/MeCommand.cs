@@ -20,7 +20,6 @@ public sealed class MeCommand : IPlainCommand
             return;
         }
 
-        engine.SendMessage(session, session.Lobby, arguments, MessageKind.Action);
-        session.Send(PlainReplies.Ok);
+        session.Acknowledge(engine.SendMessage(session, session.Lobby, arguments, MessageKind.Action));
     }
 }

@@ -15,6 +15,7 @@ public sealed class PlainCommandTable
             new NickCommand(),
             new WhoCommand(),
             new MeCommand(),
+            new HistoryCommand(),
             new HelpCommand(() => _inHelpOrder!),
             new QuitCommand(),
         ];

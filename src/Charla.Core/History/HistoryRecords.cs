@@ -1,0 +1,61 @@
+using Charla.Core.Channels;
+using Charla.Core.Routing;
+using Charla.Core.Sessions;
+using Charla.Storage.History;
+
+namespace Charla.Core.History;
+
+/// <summary>Core events as history keeps them.</summary>
+internal static class HistoryRecords
+{
+    /// <summary>
+    /// A channel event as history keeps it for draft/event-playback, or null for one it does not
+    /// keep (away, real name, host changes, invitations; mode changes: their letters are the
+    /// protocol's).
+    /// </summary>
+    public static HistoryRecord? Event(ChatEvent chatEvent, Channel channel)
+    {
+        var (kind, text, detail) = chatEvent switch
+        {
+            JoinEvent => (HistoryKind.Join, string.Empty, string.Empty),
+            PartEvent part => (HistoryKind.Part, part.Reason, string.Empty),
+            QuitEvent quit => (HistoryKind.Quit, quit.Reason.Message, string.Empty),
+            KickEvent kick => (HistoryKind.Kick, kick.Reason, kick.TargetNick),
+            NickChangeEvent nick => (HistoryKind.Nick, string.Empty, nick.NewNick),
+            TopicEvent topic => (HistoryKind.Topic, topic.Text, string.Empty),
+            _ => (default(HistoryKind), string.Empty, string.Empty),
+        };
+        return kind == default ? null : new HistoryRecord
+        {
+            Conversation = channel.HistoryKey,
+            Target = channel.Name,
+            MessageId = chatEvent.MessageId,
+            Time = chatEvent.Time,
+            Kind = kind,
+            Nick = chatEvent.SourceNick,
+            User = chatEvent.Source.UserName,
+            Host = chatEvent.Source.Host,
+            Text = text,
+            Detail = detail,
+        };
+    }
+
+    public static HistoryRecord Message(ClientSession sender, Channel channel, string text, MessageKind kind, string clientTags, string messageId, DateTimeOffset time) => new()
+    {
+        Conversation = channel.HistoryKey,
+        Target = channel.Name,
+        MessageId = messageId,
+        Time = time,
+        Kind = kind switch
+        {
+            MessageKind.Action => HistoryKind.Action,
+            MessageKind.Notice => HistoryKind.Notice,
+            _ => HistoryKind.Privmsg,
+        },
+        Nick = sender.Nick,
+        User = sender.UserName,
+        Host = sender.Host,
+        Text = text,
+        ClientTags = clientTags,
+    };
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using Charla.Core.Routing;
+using Charla.Protocols.Irc.Messages;
+using Charla.Storage.History;
+
+namespace Charla.Protocols.Irc.History;
+
+/// <summary>
+/// Stored records as IRC lines for one client, in a <c>chathistory</c> batch (if it has batch):
+/// each message as it was first sent (source, text, msgid and time; client tags with
+/// message-tags), and channel events only for a client with draft/event-playback.
+/// </summary>
+internal static class HistoryBatch
+{
+    public static string Render(IrcSession session, string target, IReadOnlyList<HistoryRecord> records)
+    {
+        var (batch, events) = (session.Has(Capabilities.Batch), session.Has(Capabilities.EventPlayback));
+        var id = batch ? MessageIds.Next() : null;
+        var lines = new StringBuilder();
+        if (id is not null)
+        {
+            lines.Append(IrcLine.Build(session.Server.Name, "BATCH", ["+" + id, "chathistory", target]));
+        }
+
+        foreach (var record in records)
+        {
+            if (events || HistoryKinds.IsMessage(record.Kind))
+            {
+                lines.Append(Tags(session, record, id)).Append(Line(record, target));
+            }
+        }
+
+        if (id is not null)
+        {
+            lines.Append(IrcLine.Build(session.Server.Name, "BATCH", ["-" + id]));
+        }
+
+        return lines.ToString();
+    }
+
+    /// <summary><c>@batch=..;time=..;msgid=..;+tags </c> as the client reads tags, or nothing.</summary>
+    private static string Tags(IrcSession session, HistoryRecord record, string? batch)
+    {
+        var tags = new List<string>(4);
+        if (batch is not null)
+        {
+            tags.Add("batch=" + batch);
+        }
+
+        if (session.Has(Capabilities.ServerTime))
+        {
+            tags.Add("time=" + record.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        }
+
+        if (session.Has(Capabilities.MessageTags))
+        {
+            tags.Add("msgid=" + record.MessageId);
+            if (record.ClientTags.Length > 0)
+            {
+                tags.Add(record.ClientTags);
+            }
+        }
+
+        return tags.Count == 0 ? string.Empty : "@" + string.Join(';', tags) + " ";
+    }
+
+    private static string Line(HistoryRecord record, string target)
+    {
+        var source = IrcLine.Prefix(record.Nick, record.User, IrcLine.Host(record.Host));
+        return record.Kind switch
+        {
+            HistoryKind.Action => IrcLine.Build(source, "PRIVMSG", [target, $"\u0001ACTION {record.Text}\u0001"], trailing: true),
+            HistoryKind.Notice => IrcLine.Build(source, "NOTICE", [target, record.Text], trailing: true),
+            HistoryKind.Join => IrcLine.Build(source, "JOIN", [target]),
+            HistoryKind.Part => record.Text.Length == 0 ? IrcLine.Build(source, "PART", [target]) : IrcLine.Build(source, "PART", [target, record.Text], trailing: true),
+            HistoryKind.Quit => IrcLine.Build(source, "QUIT", [record.Text], trailing: true),
+            HistoryKind.Kick => IrcLine.Build(source, "KICK", [target, record.Detail, record.Text], trailing: true),
+            HistoryKind.Nick => IrcLine.Build(source, "NICK", [record.Detail]),
+            HistoryKind.Topic => IrcLine.Build(source, "TOPIC", [target, record.Text], trailing: true),
+            HistoryKind.Mode => IrcLine.Build(source, "MODE", [target, .. record.Detail.Split(' ', StringSplitOptions.RemoveEmptyEntries)]),
+            _ => IrcLine.Build(source, "PRIVMSG", [target, record.Text], trailing: true),
+        };
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text;
+using Charla.Core.Output;
+using Charla.Core.Routing;
+using Charla.Protocols.Irc.Messages;
+
+namespace Charla.Protocols.Irc.History;
+
+/// <summary>
+/// The acknowledgement of a channel message that history keeps: its echo (echo-message), or
+/// the labeled response carrying it (labeled-response), goes out once the message is on disk;
+/// if it could not be stored, <c>FAIL PRIVMSG NOT_STORED</c> goes in its place, so no client is
+/// told a message is kept when it is not. Whatever the client is sent after waits behind it.
+/// </summary>
+internal static class StoredAcknowledgements
+{
+    public const string NotStored = "NOT_STORED";
+
+    /// <summary>The line that replaces the acknowledgement of a message that could not be stored.</summary>
+    public static string NotStoredLine(string serverName, ChatEvent sent)
+    {
+        var (verb, target) = sent is MessageEvent message
+            ? (message.Kind == MessageKind.Notice ? "NOTICE" : "PRIVMSG", message.Channel.Name)
+            : ("PRIVMSG", "*");
+        return IrcLine.Build(serverName, "FAIL", [verb, NotStored, target, "Your message could not be stored, so it is not acknowledged"], trailing: true);
+    }
+
+    /// <summary>An acknowledgement, built on the store's thread: what it needs of the session is read when it is made.</summary>
+    public abstract class Acknowledgement(IrcSession session) : StoredReply
+    {
+        protected bool Echoes { get; } = session.Has(Capabilities.EchoMessage);
+
+        protected WireFormat WireFormat { get; } = session.WireFormat;
+
+        protected string ServerName { get; } = session.Server.Name;
+    }
+
+    /// <summary>One message's acknowledgement: its echo if the client asked for echoes, else nothing (the next reply waits all the same).</summary>
+    public sealed class Echo(IrcSession session, ChatEvent sent) : Acknowledgement(session)
+    {
+        protected override ReadOnlyMemory<byte> Reply(bool stored) =>
+            !stored ? Encoding.UTF8.GetBytes(NotStoredLine(ServerName, sent))
+            : Echoes ? WireFormat.Encode(sent)
+            : ReadOnlyMemory<byte>.Empty;
+    }
+
+    /// <summary>
+    /// A labeled command's response, whose replies include acknowledgements of stored messages:
+    /// built when the last of them is on disk (the writer completes them in order). If an
+    /// earlier one has not completed by then (refused, out of turn, when the writer was too far
+    /// behind), it counts as not stored: a client may be told "not stored" wrongly, never "stored".
+    /// </summary>
+    public sealed class Labeled(IrcSession session, string label, List<ReadOnlyMemory<byte>> before, IReadOnlyList<ChatEvent> acknowledged) : Acknowledgement(session)
+    {
+        protected override ReadOnlyMemory<byte> Reply(bool stored)
+        {
+            var replies = new List<ReadOnlyMemory<byte>>(before);
+            foreach (var sent in acknowledged)
+            {
+                if (sent.Stored!.IsStored)
+                {
+                    if (Echoes)
+                    {
+                        replies.Add(WireFormat.Encode(sent));
+                    }
+                }
+                else
+                {
+                    replies.Add(Encoding.UTF8.GetBytes(NotStoredLine(ServerName, sent)));
+                }
+            }
+
+            return Encoding.UTF8.GetBytes(LabeledResponse.Build(ServerName, label, replies));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Charla.Storage;
+using Charla.Storage.History;
+
+namespace Charla.Protocols.Plain.History;
+
+/// <summary>
+/// The lobby's history as plain mode shows it: a header, each line stamped with its time in
+/// brackets (so it cannot be taken for something said now), and an end line.
+/// <code>
+/// * Earlier in the lobby (2 lines):
+/// [2026-12-06 14:03 UTC] ra: hello
+/// [2026-12-06 14:04 UTC] * bo waves
+/// * End of history.
+/// </code>
+/// </summary>
+internal static class PlainHistory
+{
+    /// <summary>The most lines <c>/history</c> shows.</summary>
+    public const int MaxLines = 100;
+
+    /// <summary>
+    /// The last <paramref name="count"/> messages of <paramref name="conversation"/> as a block;
+    /// <paramref name="whenEmpty"/> (or nothing) if there are none; an error line if the store
+    /// cannot be read. The read is asked for now (it sees what was said up to this call).
+    /// </summary>
+    public static async Task<ReadOnlyMemory<byte>> RenderAsync(IHistoryReader history, string conversation, int count, string header, string? whenEmpty)
+    {
+        IReadOnlyList<HistoryRecord> records;
+        try
+        {
+            records = await history.ReadAsync(new HistoryQuery(conversation, HistoryDirection.Latest, null, count));
+        }
+        catch (Exception ex) when (ex is StorageException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            return PlainReplies.Encode(PlainReplies.Error("History cannot be read now; try again later."));
+        }
+
+        if (records.Count == 0)
+        {
+            return whenEmpty is null ? ReadOnlyMemory<byte>.Empty : PlainReplies.Encode(whenEmpty);
+        }
+
+        var block = new List<byte>();
+        block.AddRange(PlainReplies.Encode($"{header} ({(records.Count == 1 ? "1 line" : $"{records.Count} lines")}):"));
+        foreach (var record in records)
+        {
+            block.AddRange(PlainReplies.Encode(Line(record)));
+        }
+
+        block.AddRange(PlainReplies.Encode("* End of history."));
+        return block.ToArray();
+    }
+
+    /// <summary>One stored message as a plain-mode line, with its time.</summary>
+    public static string Line(HistoryRecord record)
+    {
+        var stamp = "[" + record.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC] ";
+        return record.Kind switch
+        {
+            HistoryKind.Action => $"{stamp}* {record.Nick} {record.Text}",
+            HistoryKind.Notice => $"{stamp}-{record.Nick}- {record.Text}",
+            _ => $"{stamp}{record.Nick}: {record.Text}",
+        };
+    }
+}

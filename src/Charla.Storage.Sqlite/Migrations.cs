@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+
+namespace Charla.Storage.Sqlite;
+
+/// <summary>
+/// The schema, as the steps that build it: step N takes a database at version N-1 (SQLite's
+/// <c>user_version</c>; 0 is empty) to N, in one transaction. A newer build opens an older
+/// database by running the steps it lacks; a database newer than the build is refused.
+/// Never change a step once released: add one.
+/// </summary>
+internal static class Migrations
+{
+    private static readonly string[] Steps =
+    [
+        // 1: history. A conversation is one channel's life (ConversationKeys); seq is the one
+        // order in which records were stored, which is the order members saw. Times are Unix
+        // milliseconds. A msgid is unique to a message, but an event told to several channels
+        // (a QUIT, a NICK) is one record in each, with the same msgid.
+        """
+        CREATE TABLE conversations (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            created INTEGER NOT NULL
+        );
+        CREATE TABLE messages (
+            seq INTEGER PRIMARY KEY,
+            conversation INTEGER NOT NULL REFERENCES conversations (id),
+            msgid TEXT NOT NULL,
+            time INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            target TEXT NOT NULL,
+            nick TEXT NOT NULL,
+            user TEXT NOT NULL,
+            host TEXT NOT NULL,
+            account TEXT,
+            text TEXT NOT NULL,
+            tags TEXT NOT NULL,
+            detail TEXT NOT NULL
+        );
+        CREATE INDEX messages_by_conversation ON messages (conversation, seq);
+        CREATE INDEX messages_by_time ON messages (conversation, time);
+        CREATE INDEX messages_by_msgid ON messages (msgid);
+        """,
+    ];
+
+    /// <summary>The version this build writes.</summary>
+    public static int Latest => Steps.Length;
+
+    /// <summary>Brings the database to <see cref="Latest"/>; returns the version it had.</summary>
+    public static int Apply(SqliteConnection connection, string path)
+    {
+        var version = UserVersion(connection);
+        if (version > Latest)
+        {
+            throw new StorageException($"{path} was written by a newer Charla (schema version {version}; this one knows up to {Latest}).");
+        }
+
+        for (var step = version; step < Latest; step++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Steps[step] + $"\nPRAGMA user_version = {step + 1};";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+
+        return version;
+    }
+
+    private static int UserVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

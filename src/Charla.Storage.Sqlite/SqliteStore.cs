@@ -1,0 +1,130 @@
+using Charla.Storage.History;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Charla.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite database (<c>charla.db</c>, WAL mode) in the data directory,
+/// written by one thread with group commit (<see cref="HistoryWriter"/>) and read on pooled
+/// connections (<see cref="HistoryReads"/>). Opening it checks everything a running server
+/// would trip on later (the directory, its lock, the file, the schema, a first write), so that
+/// a problem is one clear error at start.
+/// </summary>
+public sealed class SqliteStore : IHistoryStore, IDisposable
+{
+    /// <summary>The database file's name in the data directory.</summary>
+    public const string FileName = "charla.db";
+
+    private readonly DataDirectory _directory;
+    private readonly SqliteConnection _writerConnection;
+    private readonly HistoryWriter _writer;
+    private readonly HistoryReads _reads;
+
+    private SqliteStore(DataDirectory directory, SqliteConnection writerConnection, HistoryWriter writer, HistoryReads reads, int openedVersion)
+    {
+        _directory = directory;
+        _writerConnection = writerConnection;
+        _writer = writer;
+        _reads = reads;
+        OpenedVersion = openedVersion;
+    }
+
+    /// <summary>The database file's full path.</summary>
+    public string DatabasePath => Path.Combine(_directory.Path, FileName);
+
+    /// <summary>The data directory's full path.</summary>
+    public string DirectoryPath => _directory.Path;
+
+    /// <summary>The schema version the file had when opened (0: it was new).</summary>
+    public int OpenedVersion { get; }
+
+    /// <summary>Records appended and not yet taken by the writer.</summary>
+    internal int PendingCount => _writer.PendingCount;
+
+    /// <summary>Records stored since the store was opened.</summary>
+    public long Stored => _writer.Stored;
+
+    /// <exception cref="StorageException">The store cannot be used; the message says why.</exception>
+    public static SqliteStore Open(SqliteStoreOptions options, ILogger logger)
+    {
+        var directory = DataDirectory.Claim(options.DataDirectory);
+        var path = Path.Combine(directory.Path, FileName);
+        SqliteConnection? connection = null;
+        try
+        {
+            var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+            connection = new SqliteConnection(builder.ToString());
+            connection.Open();
+            Execute(connection, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {(options.Sync == StorageSync.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON;");
+            var version = Migrations.Apply(connection, path);
+
+            // A first write now: a full disk or a read-only file is found at start, not by the first message.
+            Execute(connection, "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS starts (time INTEGER NOT NULL); INSERT INTO starts (time) VALUES (unixepoch()); COMMIT;");
+
+            var reads = new HistoryReads(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString());
+            return new SqliteStore(directory, connection, new HistoryWriter(connection, options.MaxPendingRecords, logger), reads, version);
+        }
+        catch (Exception ex) when (ex is SqliteException or StorageException or IOException or UnauthorizedAccessException)
+        {
+            connection?.Dispose();
+            directory.Dispose();
+            throw ex as StorageException ?? new StorageException($"cannot open {path}: {Describe(ex)}", ex);
+        }
+    }
+
+    public void Append(HistoryRecord record) => _writer.Append(record);
+
+    /// <remarks>
+    /// Sees everything appended before the call (once it is committed, which the read waits
+    /// for) and nothing appended after: a sender reads its own lines, and a newcomer's replay,
+    /// asked for as it joins, holds exactly what was said before it came.
+    /// </remarks>
+    public async Task<IReadOnlyList<HistoryRecord>> ReadAsync(HistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        var barrier = _writer.Barrier();
+        await barrier.WhenCompletedAsync().WaitAsync(cancellationToken);
+        return await _reads.ReadAsync(query, barrier.Sequence, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ConversationActivity>> ActivityAsync(
+        IReadOnlyList<string> conversations, DateTimeOffset start, DateTimeOffset finish, CancellationToken cancellationToken = default)
+    {
+        var barrier = _writer.Barrier();
+        await barrier.WhenCompletedAsync().WaitAsync(cancellationToken);
+        return await _reads.ActivityAsync(conversations, start, finish, cancellationToken);
+    }
+
+    /// <summary>Stores what was appended, then closes the database and lets go of the directory.</summary>
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _writerConnection.Dispose();
+        using (var readers = new SqliteConnection(_reads.ConnectionString))
+        {
+            SqliteConnection.ClearPool(readers); // the readers' idle connections: the file is closed when this returns
+        }
+
+        _directory.Dispose();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string Describe(Exception ex) => ex is SqliteException sqlite
+        ? sqlite.SqliteErrorCode switch
+        {
+            26 => "it is not a Charla database, or it is damaged (SQLITE_NOTADB)",
+            11 => "the database is damaged (SQLITE_CORRUPT)",
+            13 => "the disk is full (SQLITE_FULL)",
+            8 => "the file is read-only (SQLITE_READONLY)",
+            5 or 6 => "the database is locked by another program",
+            14 => "the file cannot be opened (SQLITE_CANTOPEN)",
+            _ => sqlite.Message,
+        }
+        : ex.Message;
+}

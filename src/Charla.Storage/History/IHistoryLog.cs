@@ -1,0 +1,15 @@
+namespace Charla.Storage.History;
+
+/// <summary>Where history is written: in the order of the calls, each record completed (stored or not) once it is on disk.</summary>
+public interface IHistoryLog
+{
+    /// <summary>
+    /// Queues <paramref name="record"/> to be stored after everything appended before it. Never
+    /// blocks and never waits for the disk: the caller may hold a channel's lock, so that the
+    /// stored order is the order members saw.
+    /// </summary>
+    void Append(HistoryRecord record);
+}
+
+/// <summary>A store of history: written in order, read back.</summary>
+public interface IHistoryStore : IHistoryLog, IHistoryReader;
