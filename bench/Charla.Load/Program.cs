@@ -62,6 +62,8 @@ var root = new RootCommand("charla-load: load scenarios over real sockets (IRC o
         (p, t) => ChannelsScenario.RunAsync(Options(p), p.GetValue(clients), p.GetValue(channels), p.GetValue(messages), p.GetValue(rate), t)),
     Scenario("idle", "N registered and joined connections: server KiB per connection.", [clients, perChannel, seconds],
         (p, t) => IdleScenario.RunAsync(Options(p), p.GetValue(clients), p.GetValue(perChannel), TimeSpan.FromSeconds(p.GetValue(seconds)), t)),
+    Scenario("ingest", "C clients over K channels; S senders each wait for a message's acknowledgement (PONG of a PING sent behind it) before the next.", [clients, senders, channels, seconds],
+        (p, t) => IngestScenario.RunAsync(Options(p), p.GetValue(clients), p.GetValue(senders), p.GetValue(channels), TimeSpan.FromSeconds(p.GetValue(seconds)), t)),
     Scenario("churn", "Workers loop connect, register, join, talk, part, quit.", [clients, seconds],
         (p, t) => ChurnScenario.RunAsync(Options(p), p.GetValue(clients), TimeSpan.FromSeconds(p.GetValue(seconds)), t)),
 };

@@ -10,7 +10,7 @@ namespace Charla.Storage.Sqlite;
 /// </summary>
 internal sealed class HistoryReads(string connectionString)
 {
-    private const string Columns = "seq, msgid, time, kind, target, nick, user, host, account, text, tags, detail";
+    private const string Columns = "m.seq, m.msgid, m.time, m.kind, m.target, m.nick, m.user, m.host, m.account, m.text, m.tags, m.detail";
 
     /// <summary>The connection string of the readers' pool.</summary>
     public string ConnectionString => connectionString;
@@ -18,6 +18,9 @@ internal sealed class HistoryReads(string connectionString)
     /// <summary>The records <paramref name="query"/> asks for among those up to <paramref name="upTo"/> (a place in the one order), oldest first.</summary>
     public async Task<IReadOnlyList<HistoryRecord>> ReadAsync(HistoryQuery query, long upTo, CancellationToken cancellationToken = default) =>
         await Task.Run(() => Read(query, upTo), cancellationToken);
+
+    public async Task<IReadOnlyList<HistoryRecord>> SearchAsync(HistorySearch search, long upTo, CancellationToken cancellationToken) =>
+        await Task.Run(() => Search(search, upTo), cancellationToken);
 
     public async Task<IReadOnlyList<ConversationActivity>> ActivityAsync(
         IReadOnlyList<string> conversations, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
@@ -106,7 +109,7 @@ internal sealed class HistoryReads(string connectionString)
 
         using var command = connection.CreateCommand();
         var where = scope + (after?.Condition(">", "$after") ?? string.Empty) + (before?.Condition(inclusive ? "<=" : "<", "$before") ?? string.Empty);
-        command.CommandText = $"SELECT {Columns} FROM messages WHERE {where} ORDER BY seq {(newestFirst ? "DESC" : "ASC")} LIMIT $limit;";
+        command.CommandText = $"SELECT {Columns} FROM messages m WHERE {where} ORDER BY seq {(newestFirst ? "DESC" : "ASC")} LIMIT $limit;";
         command.Parameters.AddWithValue("$key", query.Conversation);
         command.Parameters.AddWithValue("$upto", upTo);
         command.Parameters.AddWithValue("$limit", limit);
@@ -157,6 +160,80 @@ internal sealed class HistoryReads(string connectionString)
         };
         record.Complete(stored: true);
         return record;
+    }
+
+    private List<HistoryRecord> Search(HistorySearch search, long upTo)
+    {
+        if (search.Limit <= 0 || search.Conversations.Count == 0)
+        {
+            return [];
+        }
+
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        var keys = string.Join(", ", search.Conversations.Select((key, i) =>
+        {
+            command.Parameters.AddWithValue("$k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), key);
+            return "$k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }));
+        var where = $"c.key IN ({keys}) AND m.kind < {(int)HistoryKind.Join} AND m.seq <= $upto";
+        command.Parameters.AddWithValue("$upto", upTo);
+        command.Parameters.AddWithValue("$limit", search.Limit);
+        if (search.From is { } from)
+        {
+            where += " AND m.nick = $from COLLATE NOCASE";
+            command.Parameters.AddWithValue("$from", from);
+        }
+
+        if (search.After is { } after)
+        {
+            where += " AND m.time > $after";
+            command.Parameters.AddWithValue("$after", after.ToUnixTimeMilliseconds());
+        }
+
+        if (search.Before is { } before)
+        {
+            where += " AND m.time < $before";
+            command.Parameters.AddWithValue("$before", before.ToUnixTimeMilliseconds());
+        }
+
+        // With words: walk the word index newest first (FTS5 reads its rowids backwards) until
+        // enough messages of these conversations are found; without: the messages themselves.
+        if (MatchExpression(search.Text) is { } match)
+        {
+            command.Parameters.AddWithValue("$match", match);
+            command.CommandText = $"""
+                SELECT {Columns}, c.key FROM messages_text f JOIN messages m ON m.seq = f.rowid JOIN conversations c ON c.id = m.conversation
+                WHERE messages_text MATCH $match AND {where} ORDER BY f.rowid DESC LIMIT $limit;
+                """;
+        }
+        else
+        {
+            command.CommandText = $"SELECT {Columns}, c.key FROM messages m JOIN conversations c ON c.id = m.conversation WHERE {where} ORDER BY m.seq DESC LIMIT $limit;";
+        }
+
+        var records = new List<HistoryRecord>(Math.Min(search.Limit, 1000));
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                records.Add(ReadRecord(reader, reader.GetString(12)));
+            }
+        }
+
+        records.Reverse();
+        return records;
+    }
+
+    /// <summary>
+    /// Every word of <paramref name="text"/> as an FTS5 string (quoted, inner quotes doubled), so all
+    /// must be in a message and none is read as FTS5 syntax; null for no words.
+    /// </summary>
+    internal static string? MatchExpression(string? text)
+    {
+        var words = text?.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries) ?? [];
+        return words.Length == 0 ? null : string.Join(' ', words.Select(word => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
     }
 
     private List<ConversationActivity> Activity(IReadOnlyList<string> conversations, DateTimeOffset from, DateTimeOffset to)

@@ -41,13 +41,26 @@ internal static class Migrations
         CREATE INDEX messages_by_time ON messages (conversation, time);
         CREATE INDEX messages_by_msgid ON messages (msgid);
         """,
+
+        // 2: search. An index of the messages' words (FTS5, external content: the text is not
+        // stored twice), kept in step by triggers; the messages already stored are indexed once.
+        """
+        CREATE VIRTUAL TABLE messages_text USING fts5 (text, content = 'messages', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2');
+        CREATE TRIGGER messages_text_add AFTER INSERT ON messages WHEN new.kind < 10 BEGIN
+            INSERT INTO messages_text (rowid, text) VALUES (new.seq, new.text);
+        END;
+        CREATE TRIGGER messages_text_remove AFTER DELETE ON messages WHEN old.kind < 10 BEGIN
+            INSERT INTO messages_text (messages_text, rowid, text) VALUES ('delete', old.seq, old.text);
+        END;
+        INSERT INTO messages_text (rowid, text) SELECT seq, text FROM messages WHERE kind < 10;
+        """,
     ];
 
     /// <summary>The version this build writes.</summary>
     public static int Latest => Steps.Length;
 
-    /// <summary>Brings the database to <see cref="Latest"/>; returns the version it had.</summary>
-    public static int Apply(SqliteConnection connection, string path)
+    /// <summary>Brings the database to <see cref="Latest"/> (or <paramref name="upTo"/>: tests make older files); returns the version it had.</summary>
+    public static int Apply(SqliteConnection connection, string path, int? upTo = null)
     {
         var version = UserVersion(connection);
         if (version > Latest)
@@ -55,7 +68,7 @@ internal static class Migrations
             throw new StorageException($"{path} was written by a newer Charla (schema version {version}; this one knows up to {Latest}).");
         }
 
-        for (var step = version; step < Latest; step++)
+        for (var step = version; step < (upTo ?? Latest); step++)
         {
             using var transaction = connection.BeginTransaction();
             using var command = connection.CreateCommand();

@@ -87,6 +87,13 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
         return await _reads.ReadAsync(query, barrier.Sequence, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<HistoryRecord>> SearchAsync(HistorySearch search, CancellationToken cancellationToken = default)
+    {
+        var barrier = _writer.Barrier();
+        await barrier.WhenCompletedAsync().WaitAsync(cancellationToken);
+        return await _reads.SearchAsync(search, barrier.Sequence, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ConversationActivity>> ActivityAsync(
         IReadOnlyList<string> conversations, DateTimeOffset start, DateTimeOffset finish, CancellationToken cancellationToken = default)
     {

@@ -73,6 +73,76 @@ public sealed class BlockingClient : IDisposable
 
     public void Dispose() => _socket.Dispose();
 
+    /// <summary>
+    /// Sends <paramref name="lines"/> and reads until a line that ends with <paramref name="marker"/>
+    /// (the PONG of a PING sent with them), passing over everything else and answering PINGs.
+    /// False when the connection closed first.
+    /// </summary>
+    public bool SendAndAwait(ReadOnlySpan<byte> lines, ReadOnlySpan<byte> marker)
+    {
+        Send(lines);
+        while (true)
+        {
+            while (_lines.TryTakeLine(out var line))
+            {
+                var span = line.Span;
+                if (span.EndsWith(marker) && span.IndexOf(" PONG "u8) >= 0 | span.StartsWith("PONG "u8))
+                {
+                    return true;
+                }
+
+                AnswerPing(span);
+            }
+
+            var read = _socket.Receive(_lines.Space().Span);
+            if (read == 0)
+            {
+                return false;
+            }
+
+            _lines.Received(read);
+        }
+    }
+
+    /// <summary>Reads and drops everything (answering PINGs) while <paramref name="keepGoing"/> says so, or until the socket closes.</summary>
+    public void DrainWhile(Func<bool> keepGoing)
+    {
+        try
+        {
+            while (keepGoing())
+            {
+                var read = _socket.Receive(_lines.Space().Span);
+                if (read == 0)
+                {
+                    return;
+                }
+
+                _lines.Received(read);
+                while (_lines.TryTakeLine(out var line))
+                {
+                    AnswerPing(line.Span);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // closed at the end of the run, or idle past the receive timeout
+        }
+    }
+
+    private void AnswerPing(ReadOnlySpan<byte> line)
+    {
+        if (line.StartsWith("PING "u8))
+        {
+            Span<byte> pong = stackalloc byte[line.Length + 2];
+            "PONG"u8.CopyTo(pong);
+            line[4..].CopyTo(pong[4..]);
+            pong[^2] = (byte)'\r';
+            pong[^1] = (byte)'\n';
+            Send(pong);
+        }
+    }
+
     private string ReadUntil(Func<string, bool> stop)
     {
         while (true)

@@ -24,6 +24,15 @@ public static class Report
             Console.WriteLine(string.Create(c, $"  server RSS {r.ServerKiBBefore:N0} -> {r.ServerKiBAfter:N0} KiB: {kib:F1} KiB per connection; {r.ConnectionsPerSecond:N0} connections/s; disconnected {r.Disconnected}"));
         }
 
+        if (r.Scenario == "ingest")
+        {
+            Console.WriteLine(string.Create(c, $"  {r.Delivered:N0} messages acknowledged in {r.Seconds:F1} s = {r.DeliveriesPerSecond:N0}/s; to acknowledgement p50 {r.P50Ms:F3} ms, p99 {r.P99Ms:F3} ms, max {r.MaxMs:F2} ms; failed {r.Disconnected}"));
+            if (r.ServerCpuSeconds is { } cpu)
+            {
+                Console.WriteLine(string.Create(c, $"  server CPU {cpu:F2} s = {r.CpuSecondsPerMillionDeliveries:F2} s per million messages"));
+            }
+        }
+
         if (r.Scenario == "churn")
         {
             Console.WriteLine(string.Create(c, $"  {r.Sessions:N0} sessions in {r.Seconds:F1} s = {r.SessionsPerSecond:N0} sessions/s; failed {r.Disconnected}"));

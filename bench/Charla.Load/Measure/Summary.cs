@@ -47,6 +47,14 @@ public static class Summary
             new("sessions/s", r => r.SessionsPerSecond, true),
             new("failed", r => r.Disconnected, false),
         ],
+        ["ingest"] =
+        [
+            new("acknowledged messages/s", r => r.DeliveriesPerSecond, true),
+            new("p50 ms to acknowledgement", r => r.P50Ms, false),
+            new("p99 ms to acknowledgement", r => r.P99Ms, false),
+            new("server CPU s per 1M messages", r => r.CpuSecondsPerMillionDeliveries, false),
+            new("failed", r => r.Disconnected, false),
+        ],
     };
 
     /// <summary>A markdown table: scenario, metric, each server's median [min-max], and Charla / best peer.</summary>
@@ -81,6 +89,7 @@ public static class Summary
         "fanout" or "fanout-rate" => $"{r.Scenario} {r.Clients}c {r.Senders}x{r.Messages}" + (r.Rate > 0 ? $" @{r.Rate}/s" : string.Empty),
         "channels" => $"channels {r.Clients}c/{r.Channels}ch {r.Messages}" + (r.Rate > 0 ? $"@{r.Rate}/s" : " unbounded"),
         "idle" => $"idle {r.Clients}",
+        "ingest" => $"ingest {r.Clients}c/{r.Channels}ch {r.Senders} senders",
         _ => $"{r.Scenario} {r.Clients}",
     };
 

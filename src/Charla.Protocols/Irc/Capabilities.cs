@@ -81,8 +81,11 @@ public static class Capabilities
     /// <summary>draft/event-playback: CHATHISTORY replays channel events (JOIN, PART, KICK, TOPIC, MODE) too, not only messages.</summary>
     public const string EventPlayback = "draft/event-playback";
 
+    /// <summary>soju.im/search: the client searches history with SEARCH (soju, goguma, senpai).</summary>
+    public const string Search = "soju.im/search";
+
     /// <summary>The capabilities a server that keeps history adds to <see cref="Supported"/>.</summary>
-    public static readonly IReadOnlySet<string> History = new HashSet<string>(StringComparer.Ordinal) { ChatHistory, EventPlayback };
+    public static readonly IReadOnlySet<string> History = new HashSet<string>(StringComparer.Ordinal) { ChatHistory, EventPlayback, Search };
 
     /// <summary>Keys one client may subscribe to (metadata max-subs).</summary>
     public const int MetadataMaxSubscriptions = 50;

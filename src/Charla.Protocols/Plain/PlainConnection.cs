@@ -56,7 +56,7 @@ public sealed class PlainConnection : ILineProtocol
             {
                 // Asked for under the lobby's lock: the read sees exactly what was said before this
                 // join (the store's reads see what was appended before them); after it, the user sees live.
-                _session.SendWhenReady(PlainHistory.RenderAsync(history, lobby.HistoryKey, _replayLines, "* Earlier in the lobby", whenEmpty: null));
+                _session.SendWhenReady(PlainHistory.LatestAsync(history, lobby.HistoryKey, _replayLines, "* Earlier in the lobby", whenEmpty: null));
             }
         });
     }

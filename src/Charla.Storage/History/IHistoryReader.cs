@@ -9,6 +9,9 @@ public interface IHistoryReader
     /// </summary>
     Task<IReadOnlyList<HistoryRecord>> ReadAsync(HistoryQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>The messages <paramref name="search"/> finds, as of this call, oldest first (each with its conversation).</summary>
+    Task<IReadOnlyList<HistoryRecord>> SearchAsync(HistorySearch search, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// For each of <paramref name="conversations"/> with a message strictly between
     /// <paramref name="start"/> and <paramref name="finish"/> (either way round), the time of its

@@ -177,13 +177,16 @@ public sealed class ChathistoryCommand : IIrcCommand
         }
 
         const string Timestamp = "timestamp=";
-        return reference.StartsWith(Timestamp, StringComparison.Ordinal)
-            && DateTimeOffset.TryParseExact(
-                reference[Timestamp.Length..], ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'"], CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
-            ? HistoryAnchor.At(time)
-            : null;
+        return reference.StartsWith(Timestamp, StringComparison.Ordinal) && ParseTime(reference[Timestamp.Length..]) is { } time ? HistoryAnchor.At(time) : null;
     }
+
+    /// <summary>A time as IRCv3 writes it, <c>YYYY-MM-DDThh:mm:ss.sssZ</c> (the fraction optional); null if it is not one.</summary>
+    internal static DateTimeOffset? ParseTime(string text) =>
+        DateTimeOffset.TryParseExact(
+            text, ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'"], CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : null;
 
     private static void Fail(IrcSession session, string code, string subcommand, string description) =>
         session.Reply(session.Server.Name, "FAIL", "CHATHISTORY", [code, subcommand, description], trailing: true);

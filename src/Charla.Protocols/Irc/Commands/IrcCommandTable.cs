@@ -33,6 +33,7 @@ public static class IrcCommandTable
         new("INVITE", 2, Privilege.Registered, new InviteCommand()),
         new("WHO", 0, Privilege.Registered, new WhoCommand()),
         new("CHATHISTORY", 0, Privilege.Registered, new ChathistoryCommand()),
+        new("SEARCH", 0, Privilege.Registered, new SearchCommand()),
         new("WHOIS", 1, Privilege.Registered, new WhoisCommand()),
         new("WHOWAS", 0, Privilege.Registered, new WhowasCommand()),
         new("INFO", 0, Privilege.Registered, new InfoCommand(), ServerTargetAt: 0),

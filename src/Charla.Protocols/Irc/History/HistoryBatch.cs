@@ -7,27 +7,33 @@ using Charla.Storage.History;
 namespace Charla.Protocols.Irc.History;
 
 /// <summary>
-/// Stored records as IRC lines for one client, in a <c>chathistory</c> batch (if it has batch):
+/// Stored records as IRC lines for one client, in a batch (<c>chathistory</c>, <c>soju.im/search</c>) if it has batch:
 /// each message as it was first sent (source, text, msgid and time; client tags with
 /// message-tags), and channel events only for a client with draft/event-playback.
 /// </summary>
 internal static class HistoryBatch
 {
-    public static string Render(IrcSession session, string target, IReadOnlyList<HistoryRecord> records)
+    /// <summary>One conversation's records, in a <c>chathistory</c> batch for <paramref name="target"/>.</summary>
+    public static string Render(IrcSession session, string target, IReadOnlyList<HistoryRecord> records) =>
+        Render(session, "chathistory", target, records, _ => target);
+
+    /// <param name="batchTarget">The batch's parameter after its type, or null for none.</param>
+    /// <param name="targetOf">The target each record's line names.</param>
+    public static string Render(IrcSession session, string batchType, string? batchTarget, IReadOnlyList<HistoryRecord> records, Func<HistoryRecord, string> targetOf)
     {
         var (batch, events) = (session.Has(Capabilities.Batch), session.Has(Capabilities.EventPlayback));
         var id = batch ? MessageIds.Next() : null;
         var lines = new StringBuilder();
         if (id is not null)
         {
-            lines.Append(IrcLine.Build(session.Server.Name, "BATCH", ["+" + id, "chathistory", target]));
+            lines.Append(IrcLine.Build(session.Server.Name, "BATCH", batchTarget is null ? ["+" + id, batchType] : ["+" + id, batchType, batchTarget]));
         }
 
         foreach (var record in records)
         {
             if (events || HistoryKinds.IsMessage(record.Kind))
             {
-                lines.Append(Tags(session, record, id)).Append(Line(record, target));
+                lines.Append(Tags(session, record, id)).Append(Line(record, targetOf(record)));
             }
         }
 

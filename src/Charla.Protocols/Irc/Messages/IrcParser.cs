@@ -121,7 +121,7 @@ public static class IrcParser
             var key = equals < 0 ? tag : tag[..equals];
             if (IsValidTagKey(key))
             {
-                tags[key.ToString()] = equals < 0 ? string.Empty : Unescape(tag[(equals + 1)..]);
+                tags[key.ToString()] = equals < 0 ? string.Empty : UnescapeValue(tag[(equals + 1)..]);
             }
         }
 
@@ -177,7 +177,7 @@ public static class IrcParser
     }
 
     /// <summary>IRCv3 tag value escaping: \: ; \s space, \\ \, \r CR, \n LF; a lone trailing \ is dropped.</summary>
-    private static string Unescape(ReadOnlySpan<char> value)
+    internal static string UnescapeValue(ReadOnlySpan<char> value)
     {
         if (!value.Contains('\\'))
         {

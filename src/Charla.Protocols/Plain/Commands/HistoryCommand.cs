@@ -31,6 +31,6 @@ public sealed class HistoryCommand : IPlainCommand
             return;
         }
 
-        session.SendWhenReady(PlainHistory.RenderAsync(history, session.Lobby.HistoryKey, count, "* The lobby's last lines", "* No history yet."));
+        session.SendWhenReady(PlainHistory.LatestAsync(history, session.Lobby.HistoryKey, count, "* The lobby's last lines", "* No history yet."));
     }
 }

@@ -16,6 +16,7 @@ public sealed class PlainCommandTable
             new WhoCommand(),
             new MeCommand(),
             new HistoryCommand(),
+            new SearchCommand(),
             new HelpCommand(() => _inHelpOrder!),
             new QuitCommand(),
         ];

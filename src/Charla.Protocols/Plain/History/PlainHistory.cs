@@ -20,16 +20,23 @@ internal static class PlainHistory
     public const int MaxLines = 100;
 
     /// <summary>
-    /// The last <paramref name="count"/> messages of <paramref name="conversation"/> as a block;
-    /// <paramref name="whenEmpty"/> (or nothing) if there are none; an error line if the store
-    /// cannot be read. The read is asked for now (it sees what was said up to this call).
+    /// The last <paramref name="count"/> messages of <paramref name="conversation"/> as a block
+    /// (see <see cref="RenderAsync(Func{Task{IReadOnlyList{HistoryRecord}}}, string, string?)"/>).
     /// </summary>
-    public static async Task<ReadOnlyMemory<byte>> RenderAsync(IHistoryReader history, string conversation, int count, string header, string? whenEmpty)
+    public static Task<ReadOnlyMemory<byte>> LatestAsync(IHistoryReader history, string conversation, int count, string header, string? whenEmpty) =>
+        RenderAsync(() => history.ReadAsync(new HistoryQuery(conversation, HistoryDirection.Latest, null, count)), header, whenEmpty);
+
+    /// <summary>
+    /// What <paramref name="read"/> finds as a block; <paramref name="whenEmpty"/> (or nothing) if
+    /// nothing; an error line if the store cannot be read. The read is asked for now, before
+    /// this returns (it sees what was said up to this call).
+    /// </summary>
+    public static async Task<ReadOnlyMemory<byte>> RenderAsync(Func<Task<IReadOnlyList<HistoryRecord>>> read, string header, string? whenEmpty)
     {
         IReadOnlyList<HistoryRecord> records;
         try
         {
-            records = await history.ReadAsync(new HistoryQuery(conversation, HistoryDirection.Latest, null, count));
+            records = await read();
         }
         catch (Exception ex) when (ex is StorageException or InvalidOperationException or System.Data.Common.DbException)
         {
