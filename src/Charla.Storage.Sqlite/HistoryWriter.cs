@@ -26,13 +26,16 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
     private bool _failing; // the last commit failed: logged once, until one succeeds
     private long _stored;
     private long _lastSequence; // the last committed record's
-    private SqliteCommand? _insert;
+    private readonly SearchIndexer _indexer;
+    private bool _indexFailing; // until the next commit
+    private RecordInsert? _insert;
     private SqliteCommand? _findConversation;
     private SqliteCommand? _addConversation;
 
     public HistoryWriter(SqliteConnection connection, int maxPending, ILogger logger)
     {
         _connection = connection;
+        _indexer = new SearchIndexer(connection);
         using (var last = connection.CreateCommand())
         {
             last.CommandText = "SELECT coalesce(max(seq), 0) FROM messages;"; // the rowid's end of the index: no scan
@@ -63,9 +66,9 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
     public void Append(HistoryRecord record) => Enqueue(record);
 
     /// <summary>A point in the writer's order: completes once everything appended before it is committed (a read that must see it).</summary>
-    public ReadBarrier Barrier()
+    public ReadBarrier Barrier(bool forSearch = false)
     {
-        var barrier = new ReadBarrier();
+        var barrier = new ReadBarrier { ForSearch = forSearch };
         Enqueue(barrier);
         return barrier;
     }
@@ -112,12 +115,14 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
 
     private void Run()
     {
+        _indexer.Load();
         while (true)
         {
             List<StoreTicket> batch;
+            bool idle;
             lock (_gate)
             {
-                while (_pending.Count == 0 && !_stopping)
+                while (_pending.Count == 0 && !_stopping && !IndexBehind)
                 {
                     _waiting = true;
                     Monitor.Wait(_gate);
@@ -125,20 +130,59 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
 
                 (batch, _pending, _writing) = (_pending, _writing, _pending);
                 _waiting = false;
+                idle = batch.Count == 0;
             }
 
-            if (batch.Count == 0)
+            if (idle && _stopping)
             {
-                return; // stopping, and everything is written
+                return; // everything is written (the index catches up at the next start)
             }
 
-            var stored = Commit(batch);
-            foreach (var record in batch)
+            if (!idle)
             {
-                record.Complete(stored);
+                var stored = Commit(batch);
+                if (stored && batch.Exists(t => t is ReadBarrier { ForSearch: true }))
+                {
+                    CatchUpIndex(_lastSequence);
+                }
+
+                foreach (var record in batch)
+                {
+                    record.Complete(stored);
+                }
+
+                batch.Clear();
             }
 
-            batch.Clear();
+            // The index follows when there is nothing else to do, or when it is far behind.
+            if (IndexBehind && (idle || _lastSequence - _indexer.IndexedUpTo >= SearchIndexer.MaxBehind))
+            {
+                TryIndex(() => _indexer.IndexNext(_lastSequence));
+            }
+        }
+    }
+
+    private bool IndexBehind => !_indexFailing && _indexer.IndexedUpTo < _lastSequence;
+
+    private void CatchUpIndex(long upTo)
+    {
+        while (!_indexFailing && _indexer.IndexedUpTo < upTo)
+        {
+            TryIndex(() => _indexer.IndexNext(upTo));
+        }
+    }
+
+    private void TryIndex(Action index)
+    {
+        try
+        {
+            index();
+        }
+        catch (SqliteException ex)
+        {
+            // Searched messages may be missing from results until it works again (after the next commit).
+            _indexFailing = true;
+            _logger.LogError("The search index could not be updated ({Error}).", ex.Message);
         }
     }
 
@@ -148,15 +192,14 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
         {
             using (var transaction = _connection.BeginTransaction())
             {
-                var insert = _insert ??= PrepareInsert();
-                insert.Transaction = transaction;
+                var insert = _insert ??= new RecordInsert(_connection);
                 var last = _lastSequence;
                 foreach (var ticket in batch)
                 {
                     if (ticket is HistoryRecord record)
                     {
-                        Bind(insert, record, ConversationId(record.Conversation, record.Time, transaction));
-                        last = record.Sequence = (long)insert.ExecuteScalar()!;
+                        insert.Run(record, last + 1, ConversationId(record.Conversation, record.Time, transaction));
+                        record.Sequence = ++last;
                     }
                     else
                     {
@@ -168,7 +211,8 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
                 _lastSequence = last;
             }
 
-            Interlocked.Add(ref _stored, batch.Count);
+            Interlocked.Add(ref _stored, batch.Count(t => t is HistoryRecord));
+            _indexFailing = false;
             if (_failing)
             {
                 _failing = false;
@@ -221,31 +265,6 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
 
         _conversations[key] = id;
         return id;
-    }
-
-    private SqliteCommand PrepareInsert() => Prepare(
-        """
-        INSERT INTO messages (conversation, msgid, time, kind, target, nick, user, host, account, text, tags, detail)
-        VALUES ($conversation, $msgid, $time, $kind, $target, $nick, $user, $host, $account, $text, $tags, $detail)
-        RETURNING seq;
-        """,
-        "$conversation", "$msgid", "$time", "$kind", "$target", "$nick", "$user", "$host", "$account", "$text", "$tags", "$detail");
-
-    private static void Bind(SqliteCommand insert, HistoryRecord record, long conversation)
-    {
-        var p = insert.Parameters;
-        p[0].Value = conversation;
-        p[1].Value = record.MessageId;
-        p[2].Value = record.Time.ToUnixTimeMilliseconds();
-        p[3].Value = (int)record.Kind;
-        p[4].Value = record.Target;
-        p[5].Value = record.Nick;
-        p[6].Value = record.User;
-        p[7].Value = record.Host;
-        p[8].Value = (object?)record.Account ?? DBNull.Value;
-        p[9].Value = record.Text;
-        p[10].Value = record.ClientTags;
-        p[11].Value = record.Detail;
     }
 
     private SqliteCommand Prepare(string sql, params string[] parameters)

@@ -43,16 +43,12 @@ internal static class Migrations
         """,
 
         // 2: search. An index of the messages' words (FTS5, external content: the text is not
-        // stored twice), kept in step by triggers; the messages already stored are indexed once.
+        // stored twice), filled by SearchIndexer in the background up to search_progress, so
+        // this step is instant however much history a file already holds.
         """
         CREATE VIRTUAL TABLE messages_text USING fts5 (text, content = 'messages', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2');
-        CREATE TRIGGER messages_text_add AFTER INSERT ON messages WHEN new.kind < 10 BEGIN
-            INSERT INTO messages_text (rowid, text) VALUES (new.seq, new.text);
-        END;
-        CREATE TRIGGER messages_text_remove AFTER DELETE ON messages WHEN old.kind < 10 BEGIN
-            INSERT INTO messages_text (messages_text, rowid, text) VALUES ('delete', old.seq, old.text);
-        END;
-        INSERT INTO messages_text (rowid, text) SELECT seq, text FROM messages WHERE kind < 10;
+        CREATE TABLE search_progress (indexed_seq INTEGER NOT NULL);
+        INSERT INTO search_progress (indexed_seq) VALUES (0);
         """,
     ];
 

@@ -9,4 +9,7 @@ internal sealed class ReadBarrier : StoreTicket
 {
     /// <summary>The place of the last record committed before it: a read goes up to here.</summary>
     public long Sequence { get; set; }
+
+    /// <summary>For a search: the word index is brought up to <see cref="Sequence"/> before it completes.</summary>
+    public bool ForSearch { get; init; }
 }

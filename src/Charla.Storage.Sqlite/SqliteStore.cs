@@ -89,7 +89,7 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
 
     public async Task<IReadOnlyList<HistoryRecord>> SearchAsync(HistorySearch search, CancellationToken cancellationToken = default)
     {
-        var barrier = _writer.Barrier();
+        var barrier = _writer.Barrier(forSearch: true);
         await barrier.WhenCompletedAsync().WaitAsync(cancellationToken);
         return await _reads.SearchAsync(search, barrier.Sequence, cancellationToken);
     }

@@ -161,8 +161,22 @@ public sealed class IrcSession : TransportSession
             return;
         }
 
-        SendWhenStored(sent.Stored!, new StoredAcknowledgements.Echo(this, sent));
+        if (Has(Capabilities.EchoMessage))
+        {
+            SendWhenStored(sent.Stored!, new StoredAcknowledgements.Echo(this, sent));
+            return;
+        }
+
+        // Nothing to send: the place already held for earlier messages moves on to this one.
+        if (_silentAcknowledgement?.TryMoveTo(sent.Stored!) != true)
+        {
+            var silent = _silentAcknowledgement = new StoredAcknowledgements.Silent(this);
+            silent.Await(sent.Stored!);
+            SendWhenStored(sent.Stored!, silent);
+        }
     }
+
+    private StoredAcknowledgements.Silent? _silentAcknowledgement;
 
     /// <summary>
     /// The rest of the command's answer, complete lines that <paramref name="lines"/> will give (a

@@ -72,6 +72,29 @@ public sealed class AcknowledgementTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_echo_message_a_reply_after_stored_messages_waits_until_they_are_all_on_disk()
+    {
+        await using var server = InMemoryServer.Start(history: _history.Store);
+        var (alice, _) = await server.IrcPairInChannelAsync("#c", "alice", "bob");
+        var conversation = server.Engine.FindChannel("#c")!.HistoryKey;
+
+        for (var i = 0; i < 50; i++)
+        {
+            await alice.SendAsync($"PRIVMSG #c :line {i}");
+        }
+
+        Assert.Empty(await alice.FenceAsync()); // the PONG comes once the 50 are stored, with nothing before it
+        Assert.Equal(50, (await _history.TextsAsync(conversation)).Count);
+
+        _history.Break();
+        await alice.SendAsync("PRIVMSG #c :lost one");
+        await alice.SendAsync("NOTICE #c :lost two");
+        Assert.Equal(
+            ["PRIVMSG NOT_STORED #c Your message could not be stored, so it is not acknowledged", "NOTICE NOT_STORED #c Your message could not be stored, so it is not acknowledged"],
+            (await alice.FenceAsync()).Select(r => string.Join(' ', r.Params.Skip(0))));
+    }
+
+    [Fact]
     public async Task A_labeled_message_is_acknowledged_with_its_label_once_stored_with_or_without_echo()
     {
         await using var server = InMemoryServer.Start(history: _history.Store);

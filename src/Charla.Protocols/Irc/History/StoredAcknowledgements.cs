@@ -2,6 +2,8 @@ using System.Text;
 using Charla.Core.Output;
 using Charla.Core.Routing;
 using Charla.Protocols.Irc.Messages;
+using Charla.Storage;
+using Charla.Storage.History;
 
 namespace Charla.Protocols.Irc.History;
 
@@ -16,13 +18,12 @@ internal static class StoredAcknowledgements
     public const string NotStored = "NOT_STORED";
 
     /// <summary>The line that replaces the acknowledgement of a message that could not be stored.</summary>
-    public static string NotStoredLine(string serverName, ChatEvent sent)
-    {
-        var (verb, target) = sent is MessageEvent message
-            ? (message.Kind == MessageKind.Notice ? "NOTICE" : "PRIVMSG", message.Channel.Name)
-            : ("PRIVMSG", "*");
-        return IrcLine.Build(serverName, "FAIL", [verb, NotStored, target, "Your message could not be stored, so it is not acknowledged"], trailing: true);
-    }
+    public static string NotStoredLine(string serverName, ChatEvent sent) => sent is MessageEvent message
+        ? NotStoredLine(serverName, message.Kind == MessageKind.Notice ? "NOTICE" : "PRIVMSG", message.Channel.Name)
+        : NotStoredLine(serverName, "PRIVMSG", "*");
+
+    private static string NotStoredLine(string serverName, string verb, string target) =>
+        IrcLine.Build(serverName, "FAIL", [verb, NotStored, target, "Your message could not be stored, so it is not acknowledged"], trailing: true);
 
     /// <summary>An acknowledgement, built on the store's thread: what it needs of the session is read when it is made.</summary>
     public abstract class Acknowledgement(IrcSession session) : StoredReply
@@ -41,6 +42,72 @@ internal static class StoredAcknowledgements
             !stored ? Encoding.UTF8.GetBytes(NotStoredLine(ServerName, sent))
             : Echoes ? WireFormat.Encode(sent)
             : ReadOnlyMemory<byte>.Empty;
+    }
+
+    /// <summary>
+    /// The acknowledgement of messages from a client without echo-message: nothing to send when
+    /// they are stored, only a place that holds back what follows until they are. One such place
+    /// stands for a run of messages: a new message moves it on (<see cref="TryMoveTo"/>) instead
+    /// of taking a place of its own, so a client sending fast costs one release per commit, not
+    /// one per message. Messages that could not be stored each get their FAIL when it is released.
+    /// </summary>
+    public sealed class Silent(IrcSession session) : StoredReply
+    {
+        private readonly Lock _gate = new();
+        private readonly string _serverName = session.Server.Name;
+        private StoreTicket? _awaited;
+        private bool _released;
+        private List<string>? _failures;
+
+        /// <summary>Makes this place wait for <paramref name="ticket"/> (a later message) instead; false once it has been released.</summary>
+        public bool TryMoveTo(StoreTicket ticket)
+        {
+            lock (_gate)
+            {
+                if (_released)
+                {
+                    return false;
+                }
+
+                _awaited = ticket;
+            }
+
+            ticket.Subscribe(this);
+            return true;
+        }
+
+        /// <summary>Waits for <paramref name="ticket"/> first.</summary>
+        public void Await(StoreTicket ticket)
+        {
+            lock (_gate)
+            {
+                _awaited = ticket;
+            }
+        }
+
+        protected override ReadOnlyMemory<byte> Reply(bool stored) => ReadOnlyMemory<byte>.Empty; // not used: see OnCompleted
+
+        protected override bool OnCompleted(StoreTicket ticket, bool stored, out ReadOnlyMemory<byte> lines)
+        {
+            lock (_gate)
+            {
+                if (!stored && ticket is HistoryRecord record)
+                {
+                    (_failures ??= []).Add(NotStoredLine(_serverName, record.Kind == HistoryKind.Notice ? "NOTICE" : "PRIVMSG", record.Target));
+                }
+
+                // The messages before the awaited one completed before it (the store keeps order).
+                if (!ReferenceEquals(ticket, _awaited))
+                {
+                    lines = default;
+                    return false;
+                }
+
+                _released = true;
+                lines = _failures is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(string.Concat(_failures));
+                return true;
+            }
+        }
     }
 
     /// <summary>

@@ -1,0 +1,71 @@
+using Charla.Storage.History;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Charla.Storage.Sqlite;
+
+/// <summary>
+/// The writer's one hot statement, prepared once on its connection and run through SQLite's own
+/// calls (bind by position, step, reset): ADO.NET's per-execution work (a reader, parameters
+/// looked up by name, boxed values) cost several times the insert itself. The place (seq) is
+/// the writer's to give: it is the only writer.
+/// </summary>
+internal sealed class RecordInsert : IDisposable
+{
+    private const string Sql = """
+        INSERT INTO messages (seq, conversation, msgid, time, kind, target, nick, user, host, account, text, tags, detail)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);
+        """;
+
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _statement;
+
+    public RecordInsert(SqliteConnection connection)
+    {
+        _db = connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(_db, Sql, out _statement));
+    }
+
+    /// <summary>Stores <paramref name="record"/> at <paramref name="sequence"/> in <paramref name="conversation"/> (inside the caller's transaction).</summary>
+    public void Run(HistoryRecord record, long sequence, long conversation)
+    {
+        var s = _statement;
+        raw.sqlite3_bind_int64(s, 1, sequence);
+        raw.sqlite3_bind_int64(s, 2, conversation);
+        raw.sqlite3_bind_text(s, 3, record.MessageId);
+        raw.sqlite3_bind_int64(s, 4, record.Time.ToUnixTimeMilliseconds());
+        raw.sqlite3_bind_int(s, 5, (int)record.Kind);
+        raw.sqlite3_bind_text(s, 6, record.Target);
+        raw.sqlite3_bind_text(s, 7, record.Nick);
+        raw.sqlite3_bind_text(s, 8, record.User);
+        raw.sqlite3_bind_text(s, 9, record.Host);
+        if (record.Account is { } account)
+        {
+            raw.sqlite3_bind_text(s, 10, account);
+        }
+        else
+        {
+            raw.sqlite3_bind_null(s, 10);
+        }
+
+        raw.sqlite3_bind_text(s, 11, record.Text);
+        raw.sqlite3_bind_text(s, 12, record.ClientTags);
+        raw.sqlite3_bind_text(s, 13, record.Detail);
+        var result = raw.sqlite3_step(s);
+        raw.sqlite3_reset(s);
+        if (result != raw.SQLITE_DONE)
+        {
+            Check(result);
+        }
+    }
+
+    public void Dispose() => _statement.Dispose();
+
+    private void Check(int result)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(result, _db);
+        }
+    }
+}
