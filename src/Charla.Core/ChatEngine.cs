@@ -3,6 +3,7 @@ using Charla.Core.Channels;
 using Charla.Core.History;
 using Charla.Core.Monitoring;
 using Charla.Core.Nicknames;
+using Charla.Core.Output;
 using Charla.Core.Routing;
 using Charla.Core.Sessions;
 using Charla.Storage.History;
@@ -43,6 +44,7 @@ public sealed class ChatEngine
     public ChatEngine(EngineOptions options, TimeProvider time, string lobbyName = DefaultLobbyName, IHistoryStore? history = null)
     {
         _history = history;
+        history?.SetCompletionScope(static () => OutputBatch.Open());
         Options = options;
         Time = time;
         LobbyName = lobbyName;

@@ -48,6 +48,11 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
         _thread.Start();
     }
 
+    /// <summary>Wraps the completions of one commit (the core writes the replies they release together, on this thread when they are few).</summary>
+    public Func<IDisposable>? CompletionScope { get; private set; }
+
+    public void SetCompletionScope(Func<IDisposable> open) => CompletionScope = open;
+
     /// <summary>Records appended and not yet taken by the writer.</summary>
     public int PendingCount
     {
@@ -122,23 +127,26 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
             bool idle;
             lock (_gate)
             {
-                while (_pending.Count == 0 && !_stopping && !IndexBehind)
+                // Asleep until something is appended; with messages left to index, a second of
+                // quiet (or a full chunk's worth) is the moment to index them.
+                idle = false;
+                while (_pending.Count == 0 && !_stopping && !idle)
                 {
                     _waiting = true;
-                    Monitor.Wait(_gate);
+                    idle = !Monitor.Wait(_gate, IndexBehind ? IdleBeforeIndexing : Timeout.InfiniteTimeSpan) && IndexBehind;
                 }
 
                 (batch, _pending, _writing) = (_pending, _writing, _pending);
                 _waiting = false;
-                idle = batch.Count == 0;
+                idle &= batch.Count == 0;
             }
 
-            if (idle && _stopping)
+            if (batch.Count == 0 && !idle && _stopping)
             {
                 return; // everything is written (the index catches up at the next start)
             }
 
-            if (!idle)
+            if (batch.Count > 0)
             {
                 var stored = Commit(batch);
                 if (stored && batch.Exists(t => t is ReadBarrier { ForSearch: true }))
@@ -146,16 +154,20 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
                     CatchUpIndex(_lastSequence);
                 }
 
-                foreach (var record in batch)
+                using (CompletionScope?.Invoke())
                 {
-                    record.Complete(stored);
+                    foreach (var record in batch)
+                    {
+                        record.Complete(stored);
+                    }
                 }
 
                 batch.Clear();
             }
 
-            // The index follows when there is nothing else to do, or when it is far behind.
-            if (IndexBehind && (idle || _lastSequence - _indexer.IndexedUpTo >= SearchIndexer.MaxBehind))
+            // The index follows in chunks: after a second of quiet, or once a chunk's worth waits
+            // (indexed a few messages at a time, it cost more than storing them).
+            if (IndexBehind && (idle || _lastSequence - _indexer.IndexedUpTo >= SearchIndexer.Chunk))
             {
                 TryIndex(() => _indexer.IndexNext(_lastSequence));
             }
@@ -163,6 +175,9 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
     }
 
     private bool IndexBehind => !_indexFailing && _indexer.IndexedUpTo < _lastSequence;
+
+    /// <summary>How long the writer stays quiet before it indexes what is left.</summary>
+    private static readonly TimeSpan IdleBeforeIndexing = TimeSpan.FromSeconds(1);
 
     private void CatchUpIndex(long upTo)
     {
@@ -190,15 +205,16 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
     {
         try
         {
-            using (var transaction = _connection.BeginTransaction())
+            var insert = _insert ??= new RecordInsert(_connection);
+            var last = _lastSequence;
+            insert.Begin();
+            try
             {
-                var insert = _insert ??= new RecordInsert(_connection);
-                var last = _lastSequence;
                 foreach (var ticket in batch)
                 {
                     if (ticket is HistoryRecord record)
                     {
-                        insert.Run(record, last + 1, ConversationId(record.Conversation, record.Time, transaction));
+                        insert.Run(record, last + 1, ConversationId(record.Conversation, record.Time));
                         record.Sequence = ++last;
                     }
                     else
@@ -207,10 +223,15 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
                     }
                 }
 
-                transaction.Commit();
-                _lastSequence = last;
+                insert.Commit();
+            }
+            catch (SqliteException)
+            {
+                insert.Rollback();
+                throw;
             }
 
+            _lastSequence = last;
             Interlocked.Add(ref _stored, batch.Count(t => t is HistoryRecord));
             _indexFailing = false;
             if (_failing)
@@ -240,7 +261,7 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
         }
     }
 
-    private long ConversationId(string key, DateTimeOffset time, SqliteTransaction transaction)
+    private long ConversationId(string key, DateTimeOffset time)
     {
         if (_conversations.TryGetValue(key, out var id))
         {
@@ -248,7 +269,6 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
         }
 
         var find = _findConversation ??= Prepare("SELECT id FROM conversations WHERE key = $key;", "$key");
-        find.Transaction = transaction;
         find.Parameters[0].Value = key;
         if (find.ExecuteScalar() is long found)
         {
@@ -257,7 +277,6 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
         else
         {
             var add = _addConversation ??= Prepare("INSERT INTO conversations (key, created) VALUES ($key, $created) RETURNING id;", "$key", "$created");
-            add.Transaction = transaction;
             add.Parameters[0].Value = key;
             add.Parameters[1].Value = time.ToUnixTimeMilliseconds();
             id = (long)add.ExecuteScalar()!;

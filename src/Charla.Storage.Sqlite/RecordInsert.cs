@@ -19,11 +19,41 @@ internal sealed class RecordInsert : IDisposable
 
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
+    private readonly sqlite3_stmt _begin;
+    private readonly sqlite3_stmt _commit;
+    private readonly sqlite3_stmt _rollback;
 
     public RecordInsert(SqliteConnection connection)
     {
         _db = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(_db, Sql, out _statement));
+        Check(raw.sqlite3_prepare_v2(_db, "BEGIN;", out _begin));
+        Check(raw.sqlite3_prepare_v2(_db, "COMMIT;", out _commit));
+        Check(raw.sqlite3_prepare_v2(_db, "ROLLBACK;", out _rollback));
+    }
+
+    /// <summary>BEGIN, COMMIT and ROLLBACK as prepared statements: ADO.NET's transaction made commands, readers and finalizable objects for each.</summary>
+    public void Begin() => Step(_begin);
+
+    public void Commit() => Step(_commit);
+
+    /// <summary>Rolls back if a transaction is open (a failed COMMIT may have ended it already).</summary>
+    public void Rollback()
+    {
+        if (raw.sqlite3_get_autocommit(_db) == 0)
+        {
+            Step(_rollback);
+        }
+    }
+
+    private void Step(sqlite3_stmt statement)
+    {
+        var result = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (result != raw.SQLITE_DONE)
+        {
+            Check(result);
+        }
     }
 
     /// <summary>Stores <paramref name="record"/> at <paramref name="sequence"/> in <paramref name="conversation"/> (inside the caller's transaction).</summary>
@@ -59,7 +89,13 @@ internal sealed class RecordInsert : IDisposable
         }
     }
 
-    public void Dispose() => _statement.Dispose();
+    public void Dispose()
+    {
+        _statement.Dispose();
+        _begin.Dispose();
+        _commit.Dispose();
+        _rollback.Dispose();
+    }
 
     private void Check(int result)
     {

@@ -7,7 +7,7 @@ namespace Charla.Storage.Sqlite;
 /// Keeps the word index (<c>messages_text</c>, FTS5) up with the messages, on the writer's
 /// connection and thread, in chunks of thousands: indexed one commit at a time it cost three
 /// times the insert of the message itself, in chunks a fraction of that (bench/RESULTS.md). It
-/// catches up when the writer is idle (or far behind), and before a search, so a search sees
+/// catches up when the writer has been quiet for a second or a chunk waits, and before a search, so a search sees
 /// every message stored before it. <c>search_progress</c> holds how far it has come, so a
 /// restart (or a database from before search existed) carries on where it was.
 /// </summary>
@@ -15,9 +15,6 @@ internal sealed class SearchIndexer(SqliteConnection connection)
 {
     /// <summary>Messages indexed in one transaction.</summary>
     public const int Chunk = 5_000;
-
-    /// <summary>How far behind the writer may let it fall while busy before it catches up anyway.</summary>
-    public const int MaxBehind = 50_000;
 
     /// <summary>The last message indexed (its place in the one order).</summary>
     public long IndexedUpTo { get; private set; }

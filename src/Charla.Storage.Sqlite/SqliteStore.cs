@@ -75,6 +75,8 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
 
     public void Append(HistoryRecord record) => _writer.Append(record);
 
+    public void SetCompletionScope(Func<IDisposable> open) => _writer.SetCompletionScope(open);
+
     /// <remarks>
     /// Sees everything appended before the call (once it is committed, which the read waits
     /// for) and nothing appended after: a sender reads its own lines, and a newcomer's replay,

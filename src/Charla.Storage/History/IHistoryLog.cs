@@ -9,6 +9,13 @@ public interface IHistoryLog
     /// stored order is the order members saw.
     /// </summary>
     void Append(HistoryRecord record);
+
+    /// <summary>
+    /// Opens a scope around the completions of one commit, which the store runs on its own
+    /// thread: the core passes one so that the replies they release (acknowledgements) are
+    /// written together, as at the end of a loop turn, not each handed to another thread.
+    /// </summary>
+    void SetCompletionScope(Func<IDisposable> open);
 }
 
 /// <summary>A store of history: written in order, read back.</summary>
