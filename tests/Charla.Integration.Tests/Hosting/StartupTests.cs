@@ -58,4 +58,31 @@ public sealed class StartupTests
         Assert.Equal(2, await invalid.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.StartsWith("charla: invalid configuration: Plain:Port: 70000 is not a TCP port", invalid.Stderr);
     }
+
+    [Fact]
+    public async Task A_data_directory_in_use_or_not_a_database_gives_one_clear_error_line_and_exit_1()
+    {
+        var dataDirectory = TestProcess.NewDataDirectory();
+        try
+        {
+            var (first, _) = await TestProcess.StartServerAsync(["--data-dir", dataDirectory]);
+            using (first)
+            {
+                using var second = TestProcess.Start(["serve", "--bind", "127.0.0.1", "--plain-port", "0", "--irc-port", "0", "--http-port", "0", "--data-dir", dataDirectory]);
+                Assert.Equal(1, await second.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+                Assert.Equal($"charla: the data directory {dataDirectory} is in use by another Charla server ({Path.Combine(dataDirectory, "charla.lock")} is locked)\n", second.Stderr);
+            }
+
+            var broken = Path.Combine(dataDirectory, "broken");
+            Directory.CreateDirectory(broken);
+            await File.WriteAllTextAsync(Path.Combine(broken, "charla.db"), "not a database, but long enough to have been read as a header by SQLite...........");
+            using var third = TestProcess.Start(["serve", "--bind", "127.0.0.1", "--plain-port", "0", "--irc-port", "0", "--http-port", "0", "--data-dir", broken]);
+            Assert.Equal(1, await third.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal($"charla: cannot open {Path.Combine(broken, "charla.db")}: it is not a Charla database, or it is damaged (SQLITE_NOTADB)\n", third.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
 }
