@@ -82,26 +82,33 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
     /// for) and nothing appended after: a sender reads its own lines, and a newcomer's replay,
     /// asked for as it joins, holds exactly what was said before it came.
     /// </remarks>
-    public async Task<IReadOnlyList<HistoryRecord>> ReadAsync(HistoryQuery query, CancellationToken cancellationToken = default)
-    {
-        var barrier = _writer.Barrier();
-        await barrier.WhenCompletedAsync().WaitAsync(cancellationToken);
-        return await _reads.ReadAsync(query, barrier.Sequence, cancellationToken);
-    }
+    public Task<IReadOnlyList<HistoryRecord>> ReadAsync(HistoryQuery query, CancellationToken cancellationToken = default) =>
+        AsOfNowAsync(forSearch: false, upTo => _reads.ReadAsync(query, upTo, cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyList<HistoryRecord>> SearchAsync(HistorySearch search, CancellationToken cancellationToken = default)
-    {
-        var barrier = _writer.Barrier(forSearch: true);
-        await barrier.WhenCompletedAsync().WaitAsync(cancellationToken);
-        return await _reads.SearchAsync(search, barrier.Sequence, cancellationToken);
-    }
+    public Task<IReadOnlyList<HistoryRecord>> SearchAsync(HistorySearch search, CancellationToken cancellationToken = default) =>
+        AsOfNowAsync(forSearch: true, upTo => _reads.SearchAsync(search, upTo, cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyList<ConversationActivity>> ActivityAsync(
-        IReadOnlyList<string> conversations, DateTimeOffset start, DateTimeOffset finish, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ConversationActivity>> ActivityAsync(
+        IReadOnlyList<string> conversations, DateTimeOffset start, DateTimeOffset finish, CancellationToken cancellationToken = default) =>
+        AsOfNowAsync(forSearch: false, _ => _reads.ActivityAsync(conversations, start, finish, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="read"/> once everything appended before this call is committed (and,
+    /// <paramref name="forSearch"/>, indexed), up to the last of it; a failure of the database
+    /// comes out as a <see cref="StorageException"/>, the one the interfaces promise.
+    /// </summary>
+    private async Task<T> AsOfNowAsync<T>(bool forSearch, Func<long, Task<T>> read, CancellationToken cancellationToken)
     {
-        var barrier = _writer.Barrier();
+        var barrier = _writer.Barrier(forSearch);
         await barrier.WhenCompletedAsync().WaitAsync(cancellationToken);
-        return await _reads.ActivityAsync(conversations, start, finish, cancellationToken);
+        try
+        {
+            return await read(barrier.Sequence);
+        }
+        catch (Exception ex) when (ex is SqliteException or ObjectDisposedException)
+        {
+            throw new StorageException($"history could not be read: {Describe(ex)}", ex);
+        }
     }
 
     /// <summary>Stores what was appended, then closes the database and lets go of the directory.</summary>

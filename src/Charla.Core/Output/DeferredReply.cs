@@ -28,24 +28,7 @@ public abstract class StoredReply : DeferredReply, IStoreObserver
     /// <summary>The complete line(s) to send once it is known whether the message was stored; may be empty.</summary>
     protected abstract ReadOnlyMemory<byte> Reply(bool stored);
 
-    /// <summary>
-    /// Whether <paramref name="ticket"/>'s completion settles this reply, and with what lines; by
-    /// default the one ticket it waits for does, with <see cref="Reply"/>. A reply that waits for
-    /// several tickets in turn says which one ends it.
-    /// </summary>
-    protected virtual bool OnCompleted(StoreTicket ticket, bool stored, out ReadOnlyMemory<byte> lines)
-    {
-        lines = Reply(stored);
-        return true;
-    }
-
-    void IStoreObserver.OnStoreCompleted(StoreTicket ticket, bool stored)
-    {
-        if (OnCompleted(ticket, stored, out var lines))
-        {
-            Complete(lines);
-        }
-    }
+    void IStoreObserver.OnStoreCompleted(StoreTicket ticket, bool stored) => Complete(Reply(stored));
 }
 
 /// <summary>A reply that a task computes (a read from the store); a task that fails says nothing (it must turn its own errors into lines).</summary>

@@ -173,7 +173,8 @@ public abstract class ClientSession : IOutputOwner
     /// message's acknowledgement, once the message is on disk); what is queued for this client
     /// after it waits behind it.
     /// </summary>
-    public void SendWhenStored(StoreTicket ticket, StoredReply reply)
+    public void SendWhenStored<TReply>(StoreTicket ticket, TReply reply)
+        where TReply : DeferredReply, IStoreObserver
     {
         if (Output.TryEnqueueDeferred(reply))
         {

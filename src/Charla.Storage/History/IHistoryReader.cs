@@ -1,6 +1,9 @@
 namespace Charla.Storage.History;
 
-/// <summary>Reads history back. Reads never wait for the writer, and the writer never waits for them.</summary>
+/// <summary>
+/// Reads history back. Reads never wait for the writer, and the writer never waits for them. A
+/// read the store cannot make fails with a <see cref="StorageException"/>.
+/// </summary>
 public interface IHistoryReader
 {
     /// <summary>

@@ -115,7 +115,7 @@ public sealed class ChathistoryCommand : IIrcCommand
         {
             return HistoryBatch.Render(session, target, await history.ReadAsync(query));
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or Storage.StorageException or InvalidOperationException)
+        catch (Storage.StorageException)
         {
             return IrcLine.Build(session.Server.Name, "FAIL", ["CHATHISTORY", "MESSAGE_ERROR", subcommand, target, "Messages could not be retrieved"], trailing: true);
         }
@@ -141,7 +141,7 @@ public sealed class ChathistoryCommand : IIrcCommand
         {
             active = await history.ActivityAsync([.. names.Keys], from, to);
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or Storage.StorageException or InvalidOperationException)
+        catch (Storage.StorageException)
         {
             return IrcLine.Build(session.Server.Name, "FAIL", ["CHATHISTORY", "MESSAGE_ERROR", "TARGETS", "*", "Messages could not be retrieved"], trailing: true);
         }
@@ -155,7 +155,7 @@ public sealed class ChathistoryCommand : IIrcCommand
 
         foreach (var activity in active.OrderBy(a => a.Latest).Take(limit))
         {
-            var time = activity.Latest.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            var time = Utf8LineWriter.FormatTime(activity.Latest);
             lines.Append(batch is null ? string.Empty : $"@batch={batch} ")
                 .Append(IrcLine.Build(session.Server.Name, "CHATHISTORY", ["TARGETS", names[activity.Conversation], time]));
         }

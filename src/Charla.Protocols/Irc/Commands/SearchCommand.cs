@@ -85,7 +85,7 @@ public sealed class SearchCommand : IIrcCommand
         {
             return HistoryBatch.Render(session, "soju.im/search", batchTarget: null, await history.SearchAsync(search), record => record.Target);
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or Storage.StorageException or InvalidOperationException)
+        catch (Storage.StorageException)
         {
             return IrcLine.Build(session.Server.Name, "FAIL", ["SEARCH", "INTERNAL_ERROR", "The search could not be run"], trailing: true);
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Charla.Core.Routing;
 using Charla.Protocols.Irc.Messages;
@@ -56,7 +55,7 @@ internal static class HistoryBatch
 
         if (session.Has(Capabilities.ServerTime))
         {
-            tags.Add("time=" + record.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            tags.Add("time=" + Utf8LineWriter.FormatTime(record.Time));
         }
 
         if (session.Has(Capabilities.MessageTags))

@@ -51,7 +51,7 @@ internal static class StoredAcknowledgements
     /// of taking a place of its own, so a client sending fast costs one release per commit, not
     /// one per message. Messages that could not be stored each get their FAIL when it is released.
     /// </summary>
-    public sealed class Silent(IrcSession session) : StoredReply
+    public sealed class Silent(IrcSession session) : DeferredReply, IStoreObserver
     {
         private readonly Lock _gate = new();
         private readonly string _serverName = session.Server.Name;
@@ -85,10 +85,10 @@ internal static class StoredAcknowledgements
             }
         }
 
-        protected override ReadOnlyMemory<byte> Reply(bool stored) => ReadOnlyMemory<byte>.Empty; // not used: see OnCompleted
-
-        protected override bool OnCompleted(StoreTicket ticket, bool stored, out ReadOnlyMemory<byte> lines)
+        /// <summary>Each of the awaited messages completes here, in order; the last one releases the place.</summary>
+        public void OnStoreCompleted(StoreTicket ticket, bool stored)
         {
+            ReadOnlyMemory<byte> lines;
             lock (_gate)
             {
                 if (!stored && ticket is HistoryRecord record)
@@ -99,14 +99,14 @@ internal static class StoredAcknowledgements
                 // The messages before the awaited one completed before it (the store keeps order).
                 if (!ReferenceEquals(ticket, _awaited))
                 {
-                    lines = default;
-                    return false;
+                    return;
                 }
 
                 _released = true;
                 lines = _failures is null ? ReadOnlyMemory<byte>.Empty : Encoding.UTF8.GetBytes(string.Concat(_failures));
-                return true;
             }
+
+            Complete(lines);
         }
     }
 

@@ -37,10 +37,16 @@ internal ref struct Utf8LineWriter
         _length += utf8.Length;
     }
 
+    /// <summary>How IRCv3 writes a time (server-time, CHATHISTORY): <c>2026-11-24T19:00:00.000Z</c>.</summary>
+    public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    /// <summary><paramref name="time"/> as IRCv3 writes it (<see cref="TimeFormat"/>).</summary>
+    public static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
     /// <summary>An IRCv3 server-time value: <c>2026-11-24T19:00:00.000Z</c>.</summary>
     public void AppendTime(DateTimeOffset time)
     {
-        time.UtcDateTime.TryFormat(_buffer[_length..], out var written, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        time.UtcDateTime.TryFormat(_buffer[_length..], out var written, TimeFormat, CultureInfo.InvariantCulture);
         _length += written;
     }
 

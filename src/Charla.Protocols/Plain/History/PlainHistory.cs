@@ -38,7 +38,7 @@ internal static class PlainHistory
         {
             records = await read();
         }
-        catch (Exception ex) when (ex is StorageException or InvalidOperationException or System.Data.Common.DbException)
+        catch (StorageException)
         {
             return PlainReplies.Encode(PlainReplies.Error("History cannot be read now; try again later."));
         }
