@@ -203,6 +203,17 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
 
     private bool Commit(List<StoreTicket> batch)
     {
+        if (!batch.Exists(t => t is HistoryRecord))
+        {
+            // Reads waiting for their place only: no transaction, no lock.
+            foreach (var ticket in batch)
+            {
+                ((ReadBarrier)ticket).Sequence = _lastSequence;
+            }
+
+            return true;
+        }
+
         try
         {
             var insert = _insert ??= new RecordInsert(_connection);

@@ -27,12 +27,17 @@ internal sealed class RecordInsert : IDisposable
     {
         _db = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(_db, Sql, out _statement));
-        Check(raw.sqlite3_prepare_v2(_db, "BEGIN;", out _begin));
+        Check(raw.sqlite3_prepare_v2(_db, "BEGIN IMMEDIATE;", out _begin));
         Check(raw.sqlite3_prepare_v2(_db, "COMMIT;", out _commit));
         Check(raw.sqlite3_prepare_v2(_db, "ROLLBACK;", out _rollback));
     }
 
     /// <summary>BEGIN, COMMIT and ROLLBACK as prepared statements: ADO.NET's transaction made commands, readers and finalizable objects for each.</summary>
+    /// <remarks>
+    /// IMMEDIATE: the write lock is taken at the start. A deferred transaction that read first
+    /// (a conversation's id) and then wrote would fail with SQLITE_BUSY for good if another
+    /// connection had written in between, and ADO.NET's retries of it would stall the writer.
+    /// </remarks>
     public void Begin() => Step(_begin);
 
     public void Commit() => Step(_commit);

@@ -16,6 +16,9 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
     /// <summary>The database file's name in the data directory.</summary>
     public const string FileName = "charla.db";
 
+    /// <summary>How long the writer waits for a lock held by another connection before a commit fails.</summary>
+    private static readonly TimeSpan WriterLockWait = TimeSpan.FromSeconds(2);
+
     private readonly DataDirectory _directory;
     private readonly SqliteConnection _writerConnection;
     private readonly HistoryWriter _writer;
@@ -56,7 +59,10 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
             var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
             connection = new SqliteConnection(builder.ToString());
             connection.Open();
-            Execute(connection, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {(options.Sync == StorageSync.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON;");
+            // Another program holding the lock for a moment (a backup, the sqlite3 shell) makes
+            // the writer wait up to WriterLockWait, then give up: those messages are not acknowledged.
+            connection.DefaultTimeout = (int)WriterLockWait.TotalSeconds;
+            Execute(connection, $"PRAGMA busy_timeout = {(int)WriterLockWait.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = {(options.Sync == StorageSync.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON;");
             var version = Migrations.Apply(connection, path);
 
             // A first write now: a full disk or a read-only file is found at start, not by the first message.

@@ -407,6 +407,62 @@ public sealed class OutputQueueTests
         public void OnWriterGone() => Gone++;
     }
 
+    [Fact]
+    public void Lines_behind_a_reply_not_known_yet_wait_for_it_and_leave_in_order()
+    {
+        var writer = new RecordingWriter();
+        var queue = new OutputQueue(10_000);
+        queue.Attach(writer);
+        var reply = new LateReply();
+
+        using (OutputBatch.Open())
+        {
+            Assert.True(queue.TryEnqueueCopy(new byte[] { 1 }));
+            Assert.True(queue.TryEnqueueDeferred(reply));
+            Assert.True(queue.TryEnqueueCopy(new byte[] { 3 }));
+        }
+
+        Assert.Equal([[1]], writer.Writes);
+        using (OutputBatch.Open())
+        {
+            reply.Say([2]);
+        }
+
+        Assert.Equal([[1], [2, 3]], writer.Writes);
+    }
+
+    [Fact]
+    public async Task An_abandoned_queue_is_drained_at_once_even_behind_a_reply_that_never_comes()
+    {
+        var writer = new RecordingWriter();
+        var queue = new OutputQueue(10_000);
+        queue.Attach(writer);
+        var reply = new LateReply();
+        using (OutputBatch.Open())
+        {
+            Assert.True(queue.TryEnqueueDeferred(reply));
+            Assert.True(queue.TryEnqueueCopy(new byte[] { 3 }));
+        }
+
+        var drained = queue.WhenDrainedAsync();
+        Assert.False(drained.IsCompleted); // the line waits behind the reply
+
+        queue.Abandon();
+        await drained;
+        Assert.False(queue.TryEnqueueCopy(new byte[] { 4 }));
+        using (OutputBatch.Open())
+        {
+            reply.Say([2]); // too late: nothing more is written
+        }
+
+        Assert.Empty(writer.Writes);
+    }
+
+    private sealed class LateReply : DeferredReply
+    {
+        public void Say(byte[] lines) => Complete(lines);
+    }
+
     private sealed class RecordingWriter : IOutputWriter
     {
         private readonly Lock _gate = new();

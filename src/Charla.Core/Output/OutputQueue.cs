@@ -217,6 +217,27 @@ public sealed class OutputQueue
         }
     }
 
+    /// <summary>
+    /// Gives up what is still queued, replies not yet known included (a store that never
+    /// answered must not keep a leaving connection open): nothing more is written, and
+    /// <see cref="WhenDrainedAsync"/> completes once a drain under way has stopped.
+    /// </summary>
+    public void Abandon()
+    {
+        TaskCompletionSource? drained = null;
+        lock (Gate)
+        {
+            _writerGone = true;
+            _completed = true;
+            if (!_draining)
+            {
+                (drained, _drained) = (_drained, null);
+            }
+        }
+
+        drained?.TrySetResult();
+    }
+
     /// <summary>Takes the oldest queued line, for a queue with no writer attached (tests, benchmarks).</summary>
     public bool TryDequeue(out ReadOnlyMemory<byte> lines)
     {

@@ -213,7 +213,8 @@ public static class LineConnection
         }
         catch (TimeoutException)
         {
-            transport.AbortOutput();
+            transport.AbortOutput(); // a drain blocked in a write ends now
+            session.Output.Abandon(); // lines held behind a reply that never came are dropped
             await drained;
         }
 

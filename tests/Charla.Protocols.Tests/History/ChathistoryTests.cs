@@ -188,6 +188,22 @@ public sealed class ChathistoryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_history_that_cannot_be_read_gets_message_error_in_irc_and_an_error_line_in_plain_mode()
+    {
+        await using var server = InMemoryServer.Start(plain: p => p.ReplayLines = 0, history: _history.Store);
+        var bar = await server.RegisterIrcAsync("bar", Caps);
+        await bar.JoinAsync("#c");
+        var ra = await server.ConnectPlainAsync();
+        _history.Break();
+
+        await bar.SendAsync("CHATHISTORY LATEST #c * 10");
+        Assert.Equal("CHATHISTORY MESSAGE_ERROR LATEST #c Messages could not be retrieved", string.Join(' ', (await bar.ExpectAsync("FAIL")).Params));
+        await ra.SendLineAsync("/history");
+        await ra.ExpectAsync("(ERROR) History cannot be read now; try again later.");
+        _history.Heal();
+    }
+
+    [Fact]
     public async Task A_nick_has_no_history_yet_and_without_history_the_command_is_unknown()
     {
         await using (var server = InMemoryServer.Start(history: _history.Store))
