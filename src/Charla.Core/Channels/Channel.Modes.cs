@@ -36,7 +36,9 @@ public sealed partial class Channel
             Volatile.Write(ref _modes, modes);
             if (applied.Count > 0)
             {
-                Fanout.Deliver(_members, new ChannelModeEvent(actor, actor.Nick, this, applied) { Time = now }, except: null);
+                var changed = new ChannelModeEvent(actor, actor.Nick, this, applied) { Time = now };
+                Fanout.Deliver(_members, changed, except: null);
+                Record(changed);
             }
 
             return outcomes;

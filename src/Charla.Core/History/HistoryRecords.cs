@@ -10,8 +10,7 @@ internal static class HistoryRecords
 {
     /// <summary>
     /// A channel event as history keeps it for draft/event-playback, or null for one it does not
-    /// keep (away, real name, host changes, invitations; mode changes: their letters are the
-    /// protocol's).
+    /// keep (away, real name, host changes, invitations).
     /// </summary>
     public static HistoryRecord? Event(ChatEvent chatEvent, Channel channel)
     {
@@ -23,6 +22,7 @@ internal static class HistoryRecords
             KickEvent kick => (HistoryKind.Kick, kick.Reason, kick.TargetNick),
             NickChangeEvent nick => (HistoryKind.Nick, string.Empty, nick.NewNick),
             TopicEvent topic => (HistoryKind.Topic, topic.Text, string.Empty),
+            ChannelModeEvent mode => (HistoryKind.Mode, string.Empty, StoredModeChanges.Format(mode.Changes)),
             _ => (default(HistoryKind), string.Empty, string.Empty),
         };
         return kind == default ? null : new HistoryRecord

@@ -27,8 +27,11 @@ public sealed class IrcServerInfo
     public int MaxModesPerCommand => Options.MaxModesPerCommand;
 
     /// <param name="keepsHistory">The engine keeps history: CHATHISTORY is offered (capabilities and ISUPPORT tokens).</param>
-    public IrcServerInfo(IrcOptions options, EngineOptions limits, DateTimeOffset createdAt, bool keepsHistory = false)
+    /// <param name="autoReplayLines">With history, the lines a client without draft/chathistory is sent when it joins a channel (0: none).</param>
+    public IrcServerInfo(IrcOptions options, EngineOptions limits, DateTimeOffset createdAt, bool keepsHistory = false, int autoReplayLines = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(autoReplayLines);
+        AutoReplayLines = keepsHistory ? Math.Min(autoReplayLines, ChathistoryCommand.MaxLines) : 0;
         SupportedCapabilities = keepsHistory ? new HashSet<string>(Capabilities.Supported.Concat(Capabilities.History), StringComparer.Ordinal) : Capabilities.Supported;
         Options = options;
         Limits = limits;
@@ -75,6 +78,9 @@ public sealed class IrcServerInfo
     private const int ISupportTokensPerLine = 13;
 
     public IrcOptions Options { get; }
+
+    /// <summary>The lines of a channel's history a client without draft/chathistory is sent when it joins (0: none, as ergo by default).</summary>
+    public int AutoReplayLines { get; }
 
     /// <summary>The values CAP LS 302 shows with capabilities (limits of multiline and metadata).</summary>
     public IReadOnlyDictionary<string, string> CapabilityValues { get; }

@@ -42,6 +42,13 @@ public sealed class HistoryOptions
     /// disk. False keeps nothing (as classic ircds) and acknowledges at once.
     /// </summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// The lines of a channel's history an IRC client without draft/chathistory is sent when it
+    /// joins; 0 (the default, as ergo's) sends none: such a client shows them as if said now.
+    /// Plain mode has its own (<c>Plain:ReplayLines</c>).
+    /// </summary>
+    public int AutoReplayLines { get; set; }
 }
 
 /// <summary>How the server handles its own memory.</summary>

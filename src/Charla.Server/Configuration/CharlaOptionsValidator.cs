@@ -53,6 +53,7 @@ public static class CharlaOptionsValidator
 
         AtLeast(errors, "Plain:MaxLineBytes", options.Plain.MaxLineBytes, 16);
         AtLeast(errors, "Plain:IdleTimeoutSeconds", options.Plain.IdleTimeoutSeconds, 0);
+        AtLeast(errors, "Plain:ReplayLines", options.Plain.ReplayLines, 0);
         if (!IrcServerInfo.IsValidChannelName(options.Plain.Lobby, options.Irc.ChannelLength))
         {
             errors.Add($"Plain:Lobby: \"{options.Plain.Lobby}\" is not a channel name ('#' then 1 to {options.Irc.ChannelLength - 1} characters, no space, comma or colon).");
@@ -73,6 +74,8 @@ public static class CharlaOptionsValidator
         {
             errors.Add("Storage:DataDirectory: must name a directory.");
         }
+
+        AtLeast(errors, "History:AutoReplayLines", options.History.AutoReplayLines, 0);
         return errors;
     }
 

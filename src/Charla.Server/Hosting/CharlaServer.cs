@@ -89,7 +89,7 @@ public sealed partial class CharlaServer : IAsyncDisposable
 
         builder.Services.AddSingleton(sp => new ChatEngine(
             options.Limits, sp.GetRequiredService<TimeProvider>(), options.Plain.Lobby, sp.GetService<SqliteStore>()));
-        builder.Services.AddSingleton(sp => new IrcServerInfo(options.Irc, options.Limits, sp.GetRequiredService<ChatEngine>().StartedAt, options.History.Enabled));
+        builder.Services.AddSingleton(sp => new IrcServerInfo(options.Irc, options.Limits, sp.GetRequiredService<ChatEngine>().StartedAt, options.History.Enabled, options.History.AutoReplayLines));
         builder.Services.AddHostedService<LivenessService>();
         if (options.Memory.TrimWhenIdle)
         {

@@ -127,13 +127,18 @@ public sealed class ChathistoryTests : IDisposable
         await bar.JoinAsync("#c");
         await watcher.JoinAsync("#c");
         await bar.SendAsync("TOPIC #c :a topic");
+        await bar.SendAsync("MODE #c +mb-t *!*@spam.example");
         await bar.SendAsync("PRIVMSG #c :a message");
         await bar.FenceAsync();
         await watcher.FenceAsync();
 
         Assert.Equal(["PRIVMSG"], (await BatchAsync(bar, "CHATHISTORY LATEST #c * 10")).Select(r => r.Command));
         var events = await BatchAsync(watcher, "CHATHISTORY LATEST #c * 10");
-        Assert.Equal(["JOIN bar!~bar@127.0.0.1 #c", "JOIN watcher!~watcher@127.0.0.1 #c", "TOPIC bar!~bar@127.0.0.1 #c a topic", "PRIVMSG bar!~bar@127.0.0.1 #c a message"],
+        Assert.Equal(
+            [
+                "JOIN bar!~bar@127.0.0.1 #c", "JOIN watcher!~watcher@127.0.0.1 #c", "TOPIC bar!~bar@127.0.0.1 #c a topic",
+                "MODE bar!~bar@127.0.0.1 #c +mb-t *!*@spam.example", "PRIVMSG bar!~bar@127.0.0.1 #c a message",
+            ],
             events.Select(r => $"{r.Command} {r.Source} {string.Join(' ', r.Params)}"));
     }
 

@@ -26,10 +26,10 @@ internal sealed class InMemoryServer : IAsyncDisposable, IConnectionObserver
     private readonly ConcurrentQueue<IAsyncDisposable> _clients = new();
     private readonly ConcurrentQueue<Exception> _failures = new();
 
-    private InMemoryServer(IrcOptions irc, EngineOptions limits, PlainOptions plain, IHistoryStore? history)
+    private InMemoryServer(IrcOptions irc, EngineOptions limits, PlainOptions plain, IHistoryStore? history, int autoReplayLines)
     {
         Engine = new ChatEngine(limits, Time, plain.Lobby, history);
-        Irc = new IrcServerInfo(irc, limits, Engine.StartedAt, keepsHistory: history is not null);
+        Irc = new IrcServerInfo(irc, limits, Engine.StartedAt, keepsHistory: history is not null, autoReplayLines);
         Plain = plain;
     }
 
@@ -41,9 +41,12 @@ internal sealed class InMemoryServer : IAsyncDisposable, IConnectionObserver
 
     public PlainOptions Plain { get; }
 
-    /// <summary>A server with the default options, changed by the given callbacks; it keeps history in <paramref name="history"/>, if given.</summary>
+    /// <summary>
+    /// A server with the default options, changed by the given callbacks; it keeps history in
+    /// <paramref name="history"/>, if given, and replays <paramref name="autoReplayLines"/> of it to IRC joiners without draft/chathistory.
+    /// </summary>
     public static InMemoryServer Start(
-        Action<IrcOptions>? irc = null, Action<EngineOptions>? limits = null, Action<PlainOptions>? plain = null, IHistoryStore? history = null)
+        Action<IrcOptions>? irc = null, Action<EngineOptions>? limits = null, Action<PlainOptions>? plain = null, IHistoryStore? history = null, int autoReplayLines = 0)
     {
         var ircOptions = new IrcOptions();
         var engineOptions = new EngineOptions { Flood = new FloodOptions { LinesPerSecond = 0 } };
@@ -51,7 +54,7 @@ internal sealed class InMemoryServer : IAsyncDisposable, IConnectionObserver
         irc?.Invoke(ircOptions);
         limits?.Invoke(engineOptions);
         plain?.Invoke(plainOptions);
-        return new InMemoryServer(ircOptions, engineOptions, plainOptions, history);
+        return new InMemoryServer(ircOptions, engineOptions, plainOptions, history, autoReplayLines);
     }
 
     /// <summary>Connects an IRC client (not registered yet).</summary>

@@ -1,4 +1,5 @@
 using Charla.Core.Channels;
+using Charla.Protocols.Irc.History;
 using Charla.Protocols.Irc.Messages;
 using Charla.Protocols.Irc.Replies;
 
@@ -7,7 +8,8 @@ namespace Charla.Protocols.Irc.Commands;
 /// <summary>
 /// JOIN &lt;channel&gt;{,&lt;channel&gt;} [&lt;key&gt;{,&lt;key&gt;}] | JOIN 0. The joiner gets its JOIN
 /// echo, the topic and the names list, queued under the channel's lock so nothing said in the
-/// channel can come before them. Refusals: 403, 405, 471 (+l), 473 (+i), 474 (+b), 475 (+k).
+/// channel can come before them; then, if the server is set to, the channel's last lines for a
+/// client without draft/chathistory. Refusals: 403, 405, 471 (+l), 473 (+i), 474 (+b), 475 (+k).
 /// </summary>
 public sealed class JoinCommand : IIrcCommand
 {
@@ -42,6 +44,7 @@ public sealed class JoinCommand : IIrcCommand
                 TopicReply.Send(session, channel, always: false);
                 NamesReply.Send(session, channel, members);
                 MetadataSync.Send(session, channel, members, batchId: null, skipSelf: true);
+                JoinReplay.Send(session, channel, engine.History);
             }, key);
             Refuse(session, name, result);
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using Charla.Core.History;
 using Charla.Core.Routing;
 using Charla.Protocols.Irc.Messages;
 using Charla.Storage.History;
@@ -83,7 +84,7 @@ internal static class HistoryBatch
             HistoryKind.Kick => IrcLine.Build(source, "KICK", [target, record.Detail, record.Text], trailing: true),
             HistoryKind.Nick => IrcLine.Build(source, "NICK", [record.Detail]),
             HistoryKind.Topic => IrcLine.Build(source, "TOPIC", [target, record.Text], trailing: true),
-            HistoryKind.Mode => IrcLine.Build(source, "MODE", [target, .. record.Detail.Split(' ', StringSplitOptions.RemoveEmptyEntries)]),
+            HistoryKind.Mode => IrcLine.Build(source, "MODE", [target, .. ChannelModeLetters.Format(StoredModeChanges.Parse(record.Detail))]),
             _ => IrcLine.Build(source, "PRIVMSG", [target, record.Text], trailing: true),
         };
     }
