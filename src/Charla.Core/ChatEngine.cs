@@ -21,7 +21,7 @@ namespace Charla.Core;
 /// Thread-safety: every method may be called from any connection's task at once. A session's
 /// own changes (nick, joins, leaving) are made by that session's connection loop.
 /// </remarks>
-public sealed class ChatEngine
+public sealed partial class ChatEngine
 {
     /// <summary>The lobby's name unless configured otherwise (<c>Plain:Lobby</c>).</summary>
     public const string DefaultLobbyName = "#lobby";

@@ -29,6 +29,7 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
     private readonly SearchIndexer _indexer;
     private bool _indexFailing; // until the next commit
     private RecordInsert? _insert;
+    private RecordRemoval? _removal;
     private SqliteCommand? _findConversation;
     private SqliteCommand? _addConversation;
 
@@ -69,6 +70,8 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
     public long Stored => Interlocked.Read(ref _stored);
 
     public void Append(HistoryRecord record) => Enqueue(record);
+
+    public void Remove(HistoryRemoval removal) => Enqueue(removal);
 
     /// <summary>A point in the writer's order: completes once everything appended before it is committed (a read that must see it).</summary>
     public ReadBarrier Barrier(bool forSearch = false)
@@ -114,6 +117,7 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
 
         _thread.Join();
         _insert?.Dispose();
+        _removal?.Dispose();
         _findConversation?.Dispose();
         _addConversation?.Dispose();
     }
@@ -203,7 +207,7 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
 
     private bool Commit(List<StoreTicket> batch)
     {
-        if (!batch.Exists(t => t is HistoryRecord))
+        if (batch.TrueForAll(t => t is ReadBarrier))
         {
             // Reads waiting for their place only: no transaction, no lock.
             foreach (var ticket in batch)
@@ -223,14 +227,18 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
             {
                 foreach (var ticket in batch)
                 {
-                    if (ticket is HistoryRecord record)
+                    switch (ticket)
                     {
-                        insert.Run(record, last + 1, ConversationId(record.Conversation, record.Time));
-                        record.Sequence = ++last;
-                    }
-                    else
-                    {
-                        ((ReadBarrier)ticket).Sequence = last;
+                        case HistoryRecord record:
+                            insert.Run(record, last + 1, ConversationId(record.Conversation, record.Time));
+                            record.Sequence = ++last;
+                            break;
+                        case HistoryRemoval removal:
+                            removal.Found = (_removal ??= new RecordRemoval(_connection)).Run(removal, _indexer.IndexedUpTo);
+                            break;
+                        default:
+                            ((ReadBarrier)ticket).Sequence = last;
+                            break;
                     }
                 }
 
@@ -279,7 +287,7 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
             return id;
         }
 
-        var find = _findConversation ??= Prepare("SELECT id FROM conversations WHERE key = $key;", "$key");
+        var find = _findConversation ??= PreparedCommands.Prepare(_connection, "SELECT id FROM conversations WHERE key = $key;", "$key");
         find.Parameters[0].Value = key;
         if (find.ExecuteScalar() is long found)
         {
@@ -287,7 +295,7 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
         }
         else
         {
-            var add = _addConversation ??= Prepare("INSERT INTO conversations (key, created) VALUES ($key, $created) RETURNING id;", "$key", "$created");
+            var add = _addConversation ??= PreparedCommands.Prepare(_connection, "INSERT INTO conversations (key, created) VALUES ($key, $created) RETURNING id;", "$key", "$created");
             add.Parameters[0].Value = key;
             add.Parameters[1].Value = time.ToUnixTimeMilliseconds();
             id = (long)add.ExecuteScalar()!;
@@ -295,18 +303,5 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
 
         _conversations[key] = id;
         return id;
-    }
-
-    private SqliteCommand Prepare(string sql, params string[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        command.Prepare();
-        return command;
     }
 }

@@ -81,6 +81,8 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
 
     public void Append(HistoryRecord record) => _writer.Append(record);
 
+    public void Remove(HistoryRemoval removal) => _writer.Remove(removal);
+
     public void SetCompletionScope(Func<IDisposable> open) => _writer.SetCompletionScope(open);
 
     /// <remarks>

@@ -101,4 +101,46 @@ public sealed class SearchTests : IDisposable
         await StoreAsync(store, TempStore.Message(Lobby, "written after the upgrade"));
         Assert.Equal(["written before search existed", "written after the upgrade"], await FindAsync(store, "written"));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_removed_message_is_gone_from_history_and_search_whether_or_not_it_was_indexed_yet(bool searchedBefore)
+    {
+        using var store = _temp.Open();
+        var keep = TempStore.Message(Lobby, "harmless words");
+        var spam = TempStore.Message(Lobby, "buy cheap words");
+        await StoreAsync(store, keep, spam);
+        if (searchedBefore)
+        {
+            Assert.Equal(2, (await FindAsync(store, "words")).Length); // indexed now
+        }
+
+        var removal = new HistoryRemoval(Lobby, spam.MessageId);
+        store.Remove(removal);
+        Assert.True(await removal.WhenCompletedAsync());
+
+        Assert.True(removal.Found);
+        Assert.Equal(["harmless words"], (await store.ReadAsync(new HistoryQuery(Lobby, HistoryDirection.Latest, null, 10))).Select(r => r.Text));
+        Assert.Equal(["harmless words"], await FindAsync(store, "words"));
+        Assert.Empty(await FindAsync(store, "cheap"));
+    }
+
+    [Fact]
+    public async Task Removing_a_message_that_is_not_there_or_is_in_another_conversation_finds_nothing()
+    {
+        using var store = _temp.Open();
+        var message = TempStore.Message(Lobby, "stays");
+        await StoreAsync(store, message);
+
+        var elsewhere = new HistoryRemoval("channel:#other@x", message.MessageId);
+        var unknown = new HistoryRemoval(Lobby, "no-such-id");
+        store.Remove(elsewhere);
+        store.Remove(unknown);
+
+        Assert.True(await unknown.WhenCompletedAsync());
+        Assert.False(elsewhere.Found);
+        Assert.False(unknown.Found);
+        Assert.Equal(["stays"], await FindAsync(store, "stays"));
+    }
 }

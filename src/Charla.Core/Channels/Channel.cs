@@ -201,6 +201,26 @@ public sealed partial class Channel
         }
     }
 
+    /// <summary>
+    /// Tells every member but <paramref name="except"/> of <paramref name="redaction"/> and queues
+    /// <paramref name="removal"/>, under the one lock; false if <paramref name="except"/> (the
+    /// redactor) is no longer a member.
+    /// </summary>
+    internal bool Redact(RedactEvent redaction, ClientSession except, IHistoryLog history, HistoryRemoval removal)
+    {
+        lock (_gate)
+        {
+            if (Array.IndexOf(_members, except) < 0)
+            {
+                return false;
+            }
+
+            Fanout.Deliver(_members, redaction, except);
+            history.Remove(removal);
+            return true;
+        }
+    }
+
     /// <summary>Keeps <paramref name="chatEvent"/> in history if it is a channel event history replays; called under the lock, right after its delivery.</summary>
     private void Record(ChatEvent chatEvent)
     {

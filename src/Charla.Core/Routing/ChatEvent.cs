@@ -107,6 +107,11 @@ public sealed record ChannelModeEvent(ClientSession Source, string SourceNick, C
 public sealed record RenameEvent(ClientSession Source, string SourceNick, Channel Channel, string OldName, string NewName, string Reason)
     : ChatEvent(Source, SourceNick);
 
+/// <summary>A message said in a channel was taken back (IRCv3 message redaction), by its sender or an operator.</summary>
+/// <param name="MessageIdRedacted">The msgid of the message taken back.</param>
+public sealed record RedactEvent(ClientSession Source, string SourceNick, Channel Channel, string MessageIdRedacted, string Reason)
+    : ChatEvent(Source, SourceNick);
+
 /// <summary>A member was put out of a channel by another.</summary>
 public sealed record KickEvent(ClientSession Source, string SourceNick, Channel Channel, string TargetNick, string Reason)
     : ChatEvent(Source, SourceNick);

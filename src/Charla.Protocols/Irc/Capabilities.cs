@@ -84,8 +84,11 @@ public static class Capabilities
     /// <summary>soju.im/search: the client searches history with SEARCH (soju, goguma, senpai).</summary>
     public const string Search = "soju.im/search";
 
-    /// <summary>The capabilities a server that keeps history adds to <see cref="Supported"/>.</summary>
-    public static readonly IReadOnlySet<string> History = new HashSet<string>(StringComparer.Ordinal) { ChatHistory, EventPlayback, Search };
+    /// <summary>draft/message-redaction: REDACT takes a message back (from history too), and the client is told of others'.</summary>
+    public const string MessageRedaction = "draft/message-redaction";
+
+    /// <summary>The capabilities a server that keeps history adds to <see cref="Supported"/> (a redaction is checked against history).</summary>
+    public static readonly IReadOnlySet<string> History = new HashSet<string>(StringComparer.Ordinal) { ChatHistory, EventPlayback, MessageRedaction, Search };
 
     /// <summary>Keys one client may subscribe to (metadata max-subs).</summary>
     public const int MetadataMaxSubscriptions = 50;
@@ -111,7 +114,7 @@ public static class Capabilities
             (MessageTags, IrcFeatures.MessageTags), (ServerTime, IrcFeatures.ServerTime), (ExtendedJoin, IrcFeatures.ExtendedJoin),
             (AwayNotify, IrcFeatures.AwayNotify), (InviteNotify, IrcFeatures.InviteNotify), (Setname, IrcFeatures.Setname),
             (Chghost, IrcFeatures.Chghost), (ExtendedMonitor, IrcFeatures.ExtendedMonitor),
-            (ChannelRename, IrcFeatures.ChannelRename),
+            (ChannelRename, IrcFeatures.ChannelRename), (MessageRedaction, IrcFeatures.MessageRedaction),
         })
         {
             if (enabled.Contains(cap))

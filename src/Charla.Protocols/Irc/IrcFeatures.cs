@@ -28,5 +28,7 @@ public enum IrcFeatures
     ChannelRename = 256,
     /// <summary>draft/multiline with batch: multiline messages as a draft/multiline batch (others get the lines one by one).</summary>
     Multiline = 512,
-    All = 1023,
+    /// <summary>draft/message-redaction: REDACT when a message is taken back.</summary>
+    MessageRedaction = 1024,
+    All = 2047,
 }

@@ -16,6 +16,7 @@ namespace Charla.Protocols.Irc;
 /// :ana!~ana@host TOPIC #lobby :text
 /// :ana!~ana@host MODE #lobby +o bob
 /// :ana!~ana@host KICK #lobby bob :reason
+/// :ana!~ana@host REDACT #lobby msgid [:reason]                           (draft/message-redaction)
 /// :ana!~ana@host INVITE bob #lobby
 /// :ana!~ana@host AWAY [:message]                                         (away-notify)
 /// :ana!~ana@host SETNAME :Real Name                                      (setname)
@@ -73,6 +74,10 @@ public sealed class IrcWireFormat : WireFormat
             TopicEvent t => IrcLine.Build(source, "TOPIC", [t.Channel.Name, t.Text], trailing: true),
             ChannelModeEvent c => IrcLine.Build(source, "MODE", [c.Channel.Name, .. ChannelModeLetters.Format(c.Changes)]),
             KickEvent k => IrcLine.Build(source, "KICK", [k.Channel.Name, k.TargetNick, k.Reason], trailing: true),
+            RedactEvent when !Has(IrcFeatures.MessageRedaction) => null, // no fallback: a notice for every deletion is noise
+            RedactEvent r => r.Reason.Length == 0
+                ? IrcLine.Build(source, "REDACT", [r.Channel.Name, r.MessageIdRedacted])
+                : IrcLine.Build(source, "REDACT", [r.Channel.Name, r.MessageIdRedacted, r.Reason], trailing: true),
             RenameEvent r when !Has(IrcFeatures.ChannelRename) => null, // IrcSession.OnChannelRenamed sends the fallback
             RenameEvent r => IrcLine.Build(source, "RENAME", [r.OldName, r.NewName, r.Reason], trailing: true),
             InviteEvent { Audience: InviteAudience.ChannelMembers } i when !Has(IrcFeatures.InviteNotify) => null,

@@ -10,6 +10,9 @@ public interface IHistoryLog
     /// </summary>
     void Append(HistoryRecord record);
 
+    /// <summary>Queues the removal of a message (from history and search), in order with what is appended; never blocks.</summary>
+    void Remove(HistoryRemoval removal);
+
     /// <summary>
     /// Opens a scope around the completions of one commit, which the store runs on its own
     /// thread: the core passes one so that the replies they release (acknowledgements) are

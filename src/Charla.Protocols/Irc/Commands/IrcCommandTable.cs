@@ -34,6 +34,7 @@ public static class IrcCommandTable
         new("WHO", 0, Privilege.Registered, new WhoCommand()),
         new("CHATHISTORY", 0, Privilege.Registered, new ChathistoryCommand()),
         new("SEARCH", 0, Privilege.Registered, new SearchCommand()),
+        new("REDACT", 2, Privilege.Registered, new RedactCommand()),
         new("WHOIS", 1, Privilege.Registered, new WhoisCommand()),
         new("WHOWAS", 0, Privilege.Registered, new WhowasCommand()),
         new("INFO", 0, Privilege.Registered, new InfoCommand(), ServerTargetAt: 0),
