@@ -30,13 +30,19 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
     private bool _indexFailing; // until the next commit
     private RecordInsert? _insert;
     private RecordRemoval? _removal;
+    private readonly HistoryPruner _pruner;
+    private bool _pruning; // a round is under way, a chunk at a time
+    private bool _pruneFailing;
+    private long _nextPruneAt; // Environment.TickCount64
     private SqliteCommand? _findConversation;
     private SqliteCommand? _addConversation;
 
-    public HistoryWriter(SqliteConnection connection, int maxPending, ILogger logger)
+    public HistoryWriter(SqliteConnection connection, int maxPending, HistoryPruner pruner, ILogger logger)
     {
         _connection = connection;
         _indexer = new SearchIndexer(connection);
+        _pruner = pruner;
+        _nextPruneAt = Environment.TickCount64 + (long)FirstPruneAfter.TotalMilliseconds;
         using (var last = connection.CreateCommand())
         {
             last.CommandText = "SELECT coalesce(max(seq), 0) FROM messages;"; // the rowid's end of the index: no scan
@@ -72,6 +78,19 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
     public void Append(HistoryRecord record) => Enqueue(record);
 
     public void Remove(HistoryRemoval removal) => Enqueue(removal);
+
+    /// <summary>A point in the writer's order at which a whole pruning round runs; completes after it.</summary>
+    public Task<bool> PruneNowAsync()
+    {
+        var request = new PruneRequest();
+        Enqueue(request);
+        return request.WhenCompletedAsync();
+    }
+
+    /// <summary>Records removed by retention since the start.</summary>
+    public long Pruned => Interlocked.Read(ref _pruned);
+
+    private long _pruned;
 
     /// <summary>A point in the writer's order: completes once everything appended before it is committed (a read that must see it).</summary>
     public ReadBarrier Barrier(bool forSearch = false)
@@ -132,12 +151,13 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
             lock (_gate)
             {
                 // Asleep until something is appended; with messages left to index, a second of
-                // quiet (or a full chunk's worth) is the moment to index them.
+                // quiet (or a full chunk's worth) is the moment to index them; with a retention,
+                // a round of pruning is due now and then.
                 idle = false;
-                while (_pending.Count == 0 && !_stopping && !idle)
+                while (_pending.Count == 0 && !_stopping && !idle && !_pruning && !PruneDue)
                 {
                     _waiting = true;
-                    idle = !Monitor.Wait(_gate, IndexBehind ? IdleBeforeIndexing : Timeout.InfiniteTimeSpan) && IndexBehind;
+                    idle = !Monitor.Wait(_gate, NextWakeUp()) && IndexBehind;
                 }
 
                 (batch, _pending, _writing) = (_pending, _writing, _pending);
@@ -158,6 +178,11 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
                     CatchUpIndex(_lastSequence);
                 }
 
+                if (batch.Exists(t => t is PruneRequest))
+                {
+                    PruneRound();
+                }
+
                 using (CompletionScope?.Invoke())
                 {
                     foreach (var record in batch)
@@ -175,6 +200,80 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
             {
                 TryIndex(() => _indexer.IndexNext(_lastSequence));
             }
+
+            // Pruning goes a chunk per turn, between commits: appends never wait long for it.
+            if (!_pruning && PruneDue)
+            {
+                _pruner.StartRound();
+                _pruning = true;
+            }
+
+            if (_pruning)
+            {
+                _pruning = TryPrune(() => _pruner.Step(_indexer.IndexedUpTo));
+                if (!_pruning)
+                {
+                    _nextPruneAt = Environment.TickCount64 + (long)PruneInterval.TotalMilliseconds;
+                }
+            }
+        }
+    }
+
+    /// <summary>How often retention is applied, and how long after the start the first time (the start itself reads nothing old).</summary>
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
+
+    private static readonly TimeSpan FirstPruneAfter = TimeSpan.FromSeconds(10);
+
+    private bool PruneDue => _pruner.Enabled && Environment.TickCount64 >= _nextPruneAt;
+
+    private TimeSpan NextWakeUp()
+    {
+        var wait = IndexBehind ? IdleBeforeIndexing : Timeout.InfiniteTimeSpan;
+        if (_pruner.Enabled)
+        {
+            var untilPrune = TimeSpan.FromMilliseconds(Math.Max(0, _nextPruneAt - Environment.TickCount64));
+            wait = wait == Timeout.InfiniteTimeSpan || untilPrune < wait ? untilPrune : wait;
+        }
+
+        return wait;
+    }
+
+    /// <summary>A whole round at once (asked for; the scheduled ones go a chunk per turn).</summary>
+    private void PruneRound()
+    {
+        _pruner.StartRound();
+        while (TryPrune(() => _pruner.Step(_indexer.IndexedUpTo)))
+        {
+        }
+
+        _pruning = false;
+    }
+
+    /// <summary>One step of pruning; false when the round is over, or failed (logged once; tried again next round).</summary>
+    private bool TryPrune(Func<bool> step)
+    {
+        try
+        {
+            var before = _pruner.Removed;
+            var more = step();
+            Interlocked.Add(ref _pruned, _pruner.Removed - before);
+            if (_pruneFailing)
+            {
+                _pruneFailing = false;
+                _logger.LogWarning("Old history is being removed again.");
+            }
+
+            return more;
+        }
+        catch (SqliteException ex)
+        {
+            if (!_pruneFailing)
+            {
+                _pruneFailing = true;
+                _logger.LogError("Old history could not be removed ({Error}); it is kept until it can.", ex.Message);
+            }
+
+            return false;
         }
     }
 
@@ -230,14 +329,16 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
                     switch (ticket)
                     {
                         case HistoryRecord record:
-                            insert.Run(record, last + 1, ConversationId(record.Conversation, record.Time));
+                            var conversation = ConversationId(record.Conversation, record.Time);
+                            insert.Run(record, last + 1, conversation);
                             record.Sequence = ++last;
+                            _pruner.Grew(conversation);
                             break;
                         case HistoryRemoval removal:
                             removal.Found = (_removal ??= new RecordRemoval(_connection)).Run(removal, _indexer.IndexedUpTo);
                             break;
-                        default:
-                            ((ReadBarrier)ticket).Sequence = last;
+                        case ReadBarrier barrier:
+                            barrier.Sequence = last;
                             break;
                     }
                 }
@@ -305,3 +406,6 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
         return id;
     }
 }
+
+/// <summary>Asks the writer for a whole pruning round at its place in the order.</summary>
+internal sealed class PruneRequest : StoreTicket;

@@ -49,7 +49,8 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
     public long Stored => _writer.Stored;
 
     /// <exception cref="StorageException">The store cannot be used; the message says why.</exception>
-    public static SqliteStore Open(SqliteStoreOptions options, ILogger logger)
+    /// <param name="retention">What history to keep (all of it, if not given); <paramref name="time"/> says how old a record is.</param>
+    public static SqliteStore Open(SqliteStoreOptions options, ILogger logger, TimeProvider? time = null, HistoryRetention? retention = null)
     {
         var directory = DataDirectory.Claim(options.DataDirectory);
         var path = Path.Combine(directory.Path, FileName);
@@ -62,14 +63,14 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
             // Another program holding the lock for a moment (a backup, the sqlite3 shell) makes
             // the writer wait up to WriterLockWait, then give up: those messages are not acknowledged.
             connection.DefaultTimeout = (int)WriterLockWait.TotalSeconds;
-            Execute(connection, $"PRAGMA busy_timeout = {(int)WriterLockWait.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = {(options.Sync == StorageSync.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON;");
+            Execute(connection, $"PRAGMA busy_timeout = {(int)WriterLockWait.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = {(options.Sync == StorageSync.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;");
             var version = Migrations.Apply(connection, path);
 
             // A first write now: a full disk or a read-only file is found at start, not by the first message.
             Execute(connection, "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS starts (time INTEGER NOT NULL); INSERT INTO starts (time) VALUES (unixepoch()); COMMIT;");
 
             var reads = new HistoryReads(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString());
-            return new SqliteStore(directory, connection, new HistoryWriter(connection, options.MaxPendingRecords, logger), reads, version);
+            return new SqliteStore(directory, connection, new HistoryWriter(connection, options.MaxPendingRecords, new HistoryPruner(connection, retention ?? HistoryRetention.KeepAll, time ?? TimeProvider.System), logger), reads, version);
         }
         catch (Exception ex) when (ex is SqliteException or StorageException or IOException or UnauthorizedAccessException)
         {
@@ -82,6 +83,12 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
     public void Append(HistoryRecord record) => _writer.Append(record);
 
     public void Remove(HistoryRemoval removal) => _writer.Remove(removal);
+
+    /// <summary>Applies the retention now, in the writer's order (it also runs every minute by itself); true once done.</summary>
+    public Task<bool> PruneNowAsync() => _writer.PruneNowAsync();
+
+    /// <summary>Records removed by the retention since the store was opened.</summary>
+    public long Pruned => _writer.Pruned;
 
     public void SetCompletionScope(Func<IDisposable> open) => _writer.SetCompletionScope(open);
 

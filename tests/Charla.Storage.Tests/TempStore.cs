@@ -12,6 +12,10 @@ internal sealed class TempStore : IDisposable
     public SqliteStore Open(StorageSync sync = StorageSync.Normal, int maxPending = 100_000) =>
         SqliteStore.Open(new SqliteStoreOptions { DataDirectory = Directory, Sync = sync, MaxPendingRecords = maxPending }, NullLogger.Instance);
 
+    /// <summary>A store that keeps <paramref name="retentionDays"/> of history and at most <paramref name="cap"/> records per conversation, as of <paramref name="time"/>.</summary>
+    public SqliteStore OpenWithRetention(TimeProvider time, int retentionDays = 0, int cap = 0) =>
+        SqliteStore.Open(new SqliteStoreOptions { DataDirectory = Directory }, NullLogger.Instance, time, new HistoryRetention(retentionDays, cap));
+
     public string DatabasePath => Path.Combine(Directory, SqliteStore.FileName);
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);

@@ -49,6 +49,15 @@ public sealed class HistoryOptions
     /// Plain mode has its own (<c>Plain:ReplayLines</c>).
     /// </summary>
     public int AutoReplayLines { get; set; }
+
+    /// <summary>
+    /// Days history is kept; older messages and events are removed in the background (a minute
+    /// apart, a thousand at a time). 0 (the default) keeps everything.
+    /// </summary>
+    public int RetentionDays { get; set; }
+
+    /// <summary>The most records (messages and events) kept per channel, the oldest removed first; 0 (the default): no cap.</summary>
+    public int MaxMessagesPerChannel { get; set; }
 }
 
 /// <summary>How the server handles its own memory.</summary>

@@ -76,6 +76,8 @@ public static class CharlaOptionsValidator
         }
 
         AtLeast(errors, "History:AutoReplayLines", options.History.AutoReplayLines, 0);
+        AtLeast(errors, "History:RetentionDays", options.History.RetentionDays, 0);
+        AtLeast(errors, "History:MaxMessagesPerChannel", options.History.MaxMessagesPerChannel, 0);
         return errors;
     }
 

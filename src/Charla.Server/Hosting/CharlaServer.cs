@@ -8,6 +8,7 @@ using Charla.Server.Liveness;
 using Charla.Server.Memory;
 using Charla.Server.Transports;
 using Charla.Storage;
+using Charla.Storage.History;
 using Charla.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
@@ -84,7 +85,8 @@ public sealed partial class CharlaServer : IAsyncDisposable
         builder.Services.AddSingleton(TimeProvider.System);
         if (options.History.Enabled)
         {
-            builder.Services.AddSingleton(sp => OpenStore(options.Storage, sp.GetRequiredService<ILogger<SqliteStore>>()));
+            var retention = new HistoryRetention(options.History.RetentionDays, options.History.MaxMessagesPerChannel);
+            builder.Services.AddSingleton(sp => SqliteStore.Open(options.Storage, sp.GetRequiredService<ILogger<SqliteStore>>(), sp.GetRequiredService<TimeProvider>(), retention));
         }
 
         builder.Services.AddSingleton(sp => new ChatEngine(
@@ -156,8 +158,6 @@ public sealed partial class CharlaServer : IAsyncDisposable
             _logger.LogInformation("History is off (History:Enabled=false): nothing is stored");
         }
     }
-
-    private static SqliteStore OpenStore(SqliteStoreOptions options, ILogger logger) => SqliteStore.Open(options, logger);
 
     /// <summary>Runs until SIGINT or SIGTERM, then shuts down gracefully.</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) =>

@@ -1,0 +1,119 @@
+using Charla.Storage.History;
+using Microsoft.Data.Sqlite;
+
+namespace Charla.Storage.Sqlite;
+
+/// <summary>
+/// Forgets what history is not to keep (<see cref="HistoryRetention"/>), on the writer's thread and
+/// connection, <see cref="Chunk"/> records per transaction, so that a commit waits a few
+/// milliseconds at most for it: a first run over a large old database is many small steps
+/// between the writer's commits, never one long one. Records leave the word index with their
+/// text (an external-content FTS5 table forgets a row only when told it), then the table.
+/// </summary>
+internal sealed class HistoryPruner(SqliteConnection connection, HistoryRetention retention, TimeProvider time)
+{
+    /// <summary>Records removed in one transaction.</summary>
+    public const int Chunk = 1_000;
+
+    private static readonly string Unindex =
+        $"INSERT INTO messages_text (messages_text, rowid, text) SELECT 'delete', seq, text FROM messages WHERE seq IN (SELECT seq FROM chunk) AND seq <= $indexed AND kind < {(int)HistoryKind.Join};";
+
+    private readonly HashSet<long> _grown = []; // conversations written to since their size was last checked
+    private readonly Queue<long> _toCheck = new();
+    private bool _oldDone; // this round found nothing older than the retention
+
+    /// <summary>Whether there is anything to keep an eye on.</summary>
+    public bool Enabled => !retention.KeepsAll;
+
+    /// <summary>Records removed since the start.</summary>
+    public long Removed { get; private set; }
+
+    /// <summary>A record went into <paramref name="conversation"/>: its size is checked at the next round.</summary>
+    public void Grew(long conversation)
+    {
+        if (retention.MaxRecordsPerConversation > 0)
+        {
+            _grown.Add(conversation);
+        }
+    }
+
+    /// <summary>Starts a round: what is too old, then each conversation that grew.</summary>
+    public void StartRound()
+    {
+        _oldDone = retention.Days <= 0;
+        foreach (var conversation in _grown)
+        {
+            _toCheck.Enqueue(conversation);
+        }
+
+        _grown.Clear();
+    }
+
+    /// <summary>Removes one chunk of what the round has left; false once the round is done.</summary>
+    public bool Step(long indexedUpTo)
+    {
+        if (!_oldDone)
+        {
+            var cutoff = time.GetUtcNow().AddDays(-retention.Days).ToUnixTimeMilliseconds();
+            var removed = Remove(
+                "SELECT seq FROM messages WHERE seq IN (SELECT seq FROM messages ORDER BY seq LIMIT $chunk) AND time < $cutoff",
+                indexedUpTo, ("$cutoff", cutoff));
+            _oldDone = removed == 0; // the oldest records are all recent enough (seq follows time)
+            return true;
+        }
+
+        while (_toCheck.TryPeek(out var conversation))
+        {
+            var boundary = NewestBeyondCap(conversation);
+            if (boundary is null)
+            {
+                _toCheck.Dequeue();
+                continue;
+            }
+
+            Remove(
+                "SELECT seq FROM messages WHERE conversation = $conversation AND seq <= $boundary ORDER BY seq LIMIT $chunk",
+                indexedUpTo, ("$conversation", conversation), ("$boundary", boundary.Value));
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The place of the newest record past the cap in <paramref name="conversation"/> (all up to it go), or null if it is within the cap.</summary>
+    private long? NewestBeyondCap(long conversation)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq FROM messages WHERE conversation = $conversation ORDER BY seq DESC LIMIT 1 OFFSET $cap;";
+        command.Parameters.AddWithValue("$conversation", conversation);
+        command.Parameters.AddWithValue("$cap", retention.MaxRecordsPerConversation);
+        return command.ExecuteScalar() as long?;
+    }
+
+    /// <summary>Removes the records <paramref name="select"/> picks (at most a chunk), from the word index and the table, in one transaction.</summary>
+    private int Remove(string select, long indexedUpTo, params (string Name, long Value)[] parameters)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"""
+            CREATE TEMP TABLE IF NOT EXISTS chunk (seq INTEGER PRIMARY KEY);
+            DELETE FROM chunk;
+            INSERT INTO chunk (seq) {select};
+            {Unindex}
+            DELETE FROM messages WHERE seq IN (SELECT seq FROM chunk);
+            SELECT changes();
+            """;
+        command.Parameters.AddWithValue("$chunk", Chunk);
+        command.Parameters.AddWithValue("$indexed", indexedUpTo);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var removed = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        transaction.Commit();
+        Removed += removed;
+        return removed;
+    }
+}
