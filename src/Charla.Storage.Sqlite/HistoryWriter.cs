@@ -31,14 +31,16 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
     private RecordInsert? _insert;
     private RecordRemoval? _removal;
     private readonly HistoryPruner _pruner;
+    private readonly WalCheckpointer _checkpointer;
     private bool _pruning; // a round is under way, a chunk at a time
     private bool _pruneFailing;
     private long _nextPruneAt; // Environment.TickCount64
     private SqliteCommand? _findConversation;
     private SqliteCommand? _addConversation;
 
-    public HistoryWriter(SqliteConnection connection, int maxPending, HistoryPruner pruner, ILogger logger)
+    public HistoryWriter(SqliteConnection connection, int maxPending, HistoryPruner pruner, WalCheckpointer checkpointer, ILogger logger)
     {
+        _checkpointer = checkpointer;
         _connection = connection;
         _indexer = new SearchIndexer(connection);
         _pruner = pruner;
@@ -74,6 +76,11 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
 
     /// <summary>Records stored since the start.</summary>
     public long Stored => Interlocked.Read(ref _stored);
+
+    /// <summary>Transactions committed since the start (group commit: many records each).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    private long _commits;
 
     public void Append(HistoryRecord record) => Enqueue(record);
 
@@ -135,6 +142,9 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
         }
 
         _thread.Join();
+        _logger.LogInformation(
+            "History writer stopped: {Records} records stored in {Commits} commits since the start; {Checkpoints} checkpoints, {Restarts} of the log.",
+            Stored, Commits, _checkpointer.Checkpoints, _checkpointer.Restarts);
         _insert?.Dispose();
         _removal?.Dispose();
         _findConversation?.Dispose();
@@ -168,6 +178,11 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
             if (batch.Count == 0 && !idle && _stopping)
             {
                 return; // everything is written (the index catches up at the next start)
+            }
+
+            if (_checkpointer.CatchUpWanted)
+            {
+                _checkpointer.CatchUp(_connection);
             }
 
             if (batch.Count > 0)
@@ -353,6 +368,8 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
 
             _lastSequence = last;
             Interlocked.Add(ref _stored, batch.Count(t => t is HistoryRecord));
+            Interlocked.Increment(ref _commits);
+            _checkpointer.Committed();
             _indexFailing = false;
             if (_failing)
             {

@@ -22,10 +22,12 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
     private readonly DataDirectory _directory;
     private readonly SqliteConnection _writerConnection;
     private readonly HistoryWriter _writer;
+    private readonly WalCheckpointer _checkpointer;
     private readonly HistoryReads _reads;
 
-    private SqliteStore(DataDirectory directory, SqliteConnection writerConnection, HistoryWriter writer, HistoryReads reads, int openedVersion)
+    private SqliteStore(DataDirectory directory, SqliteConnection writerConnection, HistoryWriter writer, WalCheckpointer checkpointer, HistoryReads reads, int openedVersion)
     {
+        _checkpointer = checkpointer;
         _directory = directory;
         _writerConnection = writerConnection;
         _writer = writer;
@@ -55,6 +57,7 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
         var directory = DataDirectory.Claim(options.DataDirectory);
         var path = Path.Combine(directory.Path, FileName);
         SqliteConnection? connection = null;
+        WalCheckpointer? checkpointer = null;
         try
         {
             var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
@@ -63,17 +66,20 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
             // Another program holding the lock for a moment (a backup, the sqlite3 shell) makes
             // the writer wait up to WriterLockWait, then give up: those messages are not acknowledged.
             connection.DefaultTimeout = (int)WriterLockWait.TotalSeconds;
-            Execute(connection, $"PRAGMA busy_timeout = {(int)WriterLockWait.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = {(options.Sync == StorageSync.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;");
+            Execute(connection, $"PRAGMA busy_timeout = {(int)WriterLockWait.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = {(options.Sync == StorageSync.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;");
             var version = Migrations.Apply(connection, path);
 
             // A first write now: a full disk or a read-only file is found at start, not by the first message.
             Execute(connection, "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS starts (time INTEGER NOT NULL); INSERT INTO starts (time) VALUES (unixepoch()); COMMIT;");
 
             var reads = new HistoryReads(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString());
-            return new SqliteStore(directory, connection, new HistoryWriter(connection, options.MaxPendingRecords, new HistoryPruner(connection, retention ?? HistoryRetention.KeepAll, time ?? TimeProvider.System), logger), reads, version);
+            checkpointer = new WalCheckpointer(path, logger);
+            var pruner = new HistoryPruner(connection, retention ?? HistoryRetention.KeepAll, time ?? TimeProvider.System);
+            return new SqliteStore(directory, connection, new HistoryWriter(connection, options.MaxPendingRecords, pruner, checkpointer, logger), checkpointer, reads, version);
         }
         catch (Exception ex) when (ex is SqliteException or StorageException or IOException or UnauthorizedAccessException)
         {
+            checkpointer?.Dispose();
             connection?.Dispose();
             directory.Dispose();
             throw ex as StorageException ?? new StorageException($"cannot open {path}: {Describe(ex)}", ex);
@@ -130,7 +136,8 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
     public void Dispose()
     {
         _writer.Dispose();
-        _writerConnection.Dispose();
+        _checkpointer.Dispose();
+        _writerConnection.Dispose(); // the last connection to close copies what is left of the log and removes it
         using (var readers = new SqliteConnection(_reads.ConnectionString))
         {
             SqliteConnection.ClearPool(readers); // the readers' idle connections: the file is closed when this returns
