@@ -72,22 +72,23 @@ internal sealed class HistoryPruner(SqliteConnection connection, HistoryRetentio
             }
 
             Remove(
-                "SELECT seq FROM messages WHERE conversation = $conversation AND seq <= $boundary ORDER BY seq LIMIT $chunk",
-                indexedUpTo, ("$conversation", conversation), ("$boundary", boundary.Value));
+                "SELECT seq FROM messages WHERE conversation = $conversation AND (time, seq) <= ($time, $seq) ORDER BY time, seq LIMIT $chunk",
+                indexedUpTo, ("$conversation", conversation), ("$time", boundary.Value.Time), ("$seq", boundary.Value.Sequence));
             return true;
         }
 
         return false;
     }
 
-    /// <summary>The place of the newest record past the cap in <paramref name="conversation"/> (all up to it go), or null if it is within the cap.</summary>
-    private long? NewestBeyondCap(long conversation)
+    /// <summary>The newest record past the cap in <paramref name="conversation"/> (all up to it go, in (time, seq) order), or null if it is within the cap.</summary>
+    private (long Time, long Sequence)? NewestBeyondCap(long conversation)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq FROM messages WHERE conversation = $conversation ORDER BY seq DESC LIMIT 1 OFFSET $cap;";
+        command.CommandText = "SELECT time, seq FROM messages WHERE conversation = $conversation ORDER BY time DESC, seq DESC LIMIT 1 OFFSET $cap;";
         command.Parameters.AddWithValue("$conversation", conversation);
         command.Parameters.AddWithValue("$cap", retention.MaxRecordsPerConversation);
-        return command.ExecuteScalar() as long?;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
     }
 
     /// <summary>Removes the records <paramref name="select"/> picks (at most a chunk), from the word index and the table, in one transaction.</summary>

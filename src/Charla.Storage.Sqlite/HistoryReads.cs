@@ -66,17 +66,29 @@ internal sealed class HistoryReads(string connectionString)
         }
     }
 
-    /// <summary>Where an anchor is: a message's place (and time), or a moment.</summary>
+    /// <summary>
+    /// Where an anchor is: a message's time and place, or a moment. A conversation's records are
+    /// in (time, seq) order, which is the order they were stored in (the engine keeps a channel's
+    /// times from going back), and the one index over a conversation, (conversation, time), holds
+    /// them in that order (SQLite puts the rowid, seq, last in each entry).
+    /// </summary>
     private readonly record struct Position(long? Sequence, long Time) : IComparable<Position>
     {
         public int CompareTo(Position other) =>
             Sequence is { } mine && other.Sequence is { } theirs && Time == other.Time ? mine.CompareTo(theirs) : Time.CompareTo(other.Time);
 
-        /// <summary>The SQL that compares a row with this position, with the parameter holding it.</summary>
+        /// <summary>The SQL that compares a row with this position, with the parameters holding it.</summary>
         public string Condition(string comparison, string parameter) =>
-            Sequence is null ? $" AND time {comparison} {parameter}" : $" AND seq {comparison} {parameter}";
+            Sequence is null ? $" AND time {comparison} {parameter}t" : $" AND (time, seq) {comparison} ({parameter}t, {parameter}s)";
 
-        public long Value => Sequence ?? Time;
+        public void Bind(SqliteCommand command, string parameter)
+        {
+            command.Parameters.AddWithValue(parameter + "t", Time);
+            if (Sequence is { } sequence)
+            {
+                command.Parameters.AddWithValue(parameter + "s", sequence);
+            }
+        }
     }
 
     private static Position? Resolve(SqliteConnection connection, string conversation, HistoryAnchor anchor)
@@ -109,19 +121,13 @@ internal sealed class HistoryReads(string connectionString)
 
         using var command = connection.CreateCommand();
         var where = scope + (after?.Condition(">", "$after") ?? string.Empty) + (before?.Condition(inclusive ? "<=" : "<", "$before") ?? string.Empty);
-        command.CommandText = $"SELECT {Columns} FROM messages m WHERE {where} ORDER BY seq {(newestFirst ? "DESC" : "ASC")} LIMIT $limit;";
+        var order = newestFirst ? "DESC" : "ASC";
+        command.CommandText = $"SELECT {Columns} FROM messages m WHERE {where} ORDER BY time {order}, seq {order} LIMIT $limit;";
         command.Parameters.AddWithValue("$key", query.Conversation);
         command.Parameters.AddWithValue("$upto", upTo);
         command.Parameters.AddWithValue("$limit", limit);
-        if (after is { } a)
-        {
-            command.Parameters.AddWithValue("$after", a.Value);
-        }
-
-        if (before is { } b)
-        {
-            command.Parameters.AddWithValue("$before", b.Value);
-        }
+        after?.Bind(command, "$after");
+        before?.Bind(command, "$before");
 
         var records = new List<HistoryRecord>(Math.Min(limit, 1000));
         using (var reader = command.ExecuteReader())
@@ -200,11 +206,13 @@ internal sealed class HistoryReads(string connectionString)
 
         // With words: walk the word index newest first (FTS5 reads its rowids backwards) until
         // enough messages of these conversations are found; without: the messages themselves.
+        // CROSS JOIN keeps that order: left to choose, SQLite 3.53 walked every message of the
+        // conversation and looked each up in the word index (0.7 s at 100,000 messages).
         if (MatchExpression(search.Text) is { } match)
         {
             command.Parameters.AddWithValue("$match", match);
             command.CommandText = $"""
-                SELECT {Columns}, c.key FROM messages_text f JOIN messages m ON m.seq = f.rowid JOIN conversations c ON c.id = m.conversation
+                SELECT {Columns}, c.key FROM messages_text f CROSS JOIN messages m ON m.seq = f.rowid CROSS JOIN conversations c ON c.id = m.conversation
                 WHERE messages_text MATCH $match AND {where} ORDER BY f.rowid DESC LIMIT $limit;
                 """;
         }

@@ -50,6 +50,13 @@ internal static class Migrations
         CREATE TABLE search_progress (indexed_seq INTEGER NOT NULL);
         INSERT INTO search_progress (indexed_seq) VALUES (0);
         """,
+
+        // 3: one index over a conversation instead of two. Reads go in (time, seq) order, which
+        // (conversation, time) holds (the rowid ends each entry); each index costs a page per
+        // active channel in every commit (bench/RESULTS.md).
+        """
+        DROP INDEX messages_by_conversation;
+        """,
     ];
 
     /// <summary>The version this build writes.</summary>

@@ -1,3 +1,4 @@
+using Charla.Storage.History;
 using Charla.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -62,5 +63,37 @@ public sealed class OpeningTests : IDisposable
         var ex = Assert.Throws<StorageException>(() => SqliteStore.Open(
             new SqliteStoreOptions { DataDirectory = Path.Combine(file, "data") }, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
         Assert.StartsWith($"cannot create the data directory {Path.Combine(file, "data")}", ex.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<int> EarlierVersions => [.. Enumerable.Range(1, Migrations.Latest - 1)];
+
+    [Theory]
+    [MemberData(nameof(EarlierVersions))]
+    public async Task A_database_of_an_earlier_version_is_upgraded_and_its_history_read_in_order(int version)
+    {
+        using (var old = new SqliteConnection($"Data Source={_temp.DatabasePath};Pooling=False"))
+        {
+            old.Open();
+            Migrations.Apply(old, _temp.DatabasePath, upTo: version);
+            using var insert = old.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO conversations (key, created) VALUES ('channel:#lobby', 0);
+                INSERT INTO messages (conversation, msgid, time, kind, target, nick, user, host, account, text, tags, detail) VALUES
+                    (1, 'old1', 1700000000000, 1, '#lobby', 'ra', '~ra', 'h', NULL, 'first', '', ''),
+                    (1, 'old2', 1700000000000, 1, '#lobby', 'ra', '~ra', 'h', NULL, 'second', '', ''),
+                    (1, 'old3', 1700000001000, 1, '#lobby', 'ra', '~ra', 'h', NULL, 'third', '', '');
+                """;
+            insert.ExecuteNonQuery();
+        }
+
+        using var store = _temp.Open();
+        Assert.Equal(version, store.OpenedVersion);
+        var lobby = new HistoryQuery("channel:#lobby", HistoryDirection.Latest, null, 10);
+        Assert.Equal(["first", "second", "third"], (await store.ReadAsync(lobby)).Select(r => r.Text));
+        Assert.Equal(["second", "third"], (await store.ReadAsync(lobby with { Direction = HistoryDirection.After, From = HistoryAnchor.ById("old1") })).Select(r => r.Text));
+        var later = TempStore.Message("channel:#lobby", "fourth", at: 1_700_000_002_000);
+        store.Append(later);
+        Assert.True(await later.WhenCompletedAsync());
+        Assert.Equal(["first", "second", "third", "fourth"], (await store.ReadAsync(lobby)).Select(r => r.Text));
     }
 }

@@ -18,6 +18,7 @@ namespace Charla.Core.Channels;
 public sealed partial class Channel
 {
     private readonly Lock _gate = new();
+    private DateTimeOffset _lastStoredTime; // of the last record appended for this channel (under the lock)
     private readonly HashSet<ClientSession> _operators = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<ClientSession> _voiced = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<ClientSession> _invited = new(ReferenceEqualityComparer.Instance);
@@ -196,9 +197,33 @@ public sealed partial class Channel
     {
         lock (_gate)
         {
+            var time = InOrder(record.Time);
+            if (time != record.Time)
+            {
+                // Stamped before the lock, overtaken by another sender: what members see and
+                // what is stored move on together.
+                chatEvent.MoveTo(time);
+                record.Time = time;
+            }
+
             Fanout.Deliver(_members, chatEvent, except);
             history.Append(record);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="time"/>, or the last time stored for this channel if that is later: a
+    /// channel's history is in (time, seq) order. Under the lock.
+    /// </summary>
+    private DateTimeOffset InOrder(DateTimeOffset time)
+    {
+        if (time < _lastStoredTime)
+        {
+            return _lastStoredTime;
+        }
+
+        _lastStoredTime = time;
+        return time;
     }
 
     /// <summary>
@@ -226,6 +251,7 @@ public sealed partial class Channel
     {
         if (History is { } history && HistoryRecords.Event(chatEvent, this) is { } record)
         {
+            record.Time = InOrder(record.Time); // an event is told to several channels at its own time: only the record moves
             history.Append(record);
         }
     }

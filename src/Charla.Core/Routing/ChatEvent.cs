@@ -12,8 +12,13 @@ namespace Charla.Core.Routing;
 /// <param name="SourceNick">Its nickname when the event happened (a later rename must not change it).</param>
 public abstract record ChatEvent(ClientSession Source, string SourceNick)
 {
+    private DateTimeOffset _time;
+
     /// <summary>When the server handled it (IRCv3 server-time); the engine stamps it.</summary>
-    public DateTimeOffset Time { get; init; }
+    public DateTimeOffset Time { get => _time; init => _time = value; }
+
+    /// <summary>Moves the time on, before anyone is told (a channel keeps its stored times in order).</summary>
+    internal void MoveTo(DateTimeOffset time) => _time = time;
 
     /// <summary>A unique id (IRCv3 msgid).</summary>
     public string MessageId { get; init; } = MessageIds.Next();

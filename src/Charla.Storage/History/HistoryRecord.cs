@@ -20,7 +20,7 @@ public sealed class HistoryRecord : StoreTicket
     public required string MessageId { get; init; }
 
     /// <summary>The server time members got.</summary>
-    public required DateTimeOffset Time { get; init; }
+    public required DateTimeOffset Time { get; set; }
 
     public required HistoryKind Kind { get; init; }
 
