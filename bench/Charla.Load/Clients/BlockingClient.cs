@@ -65,7 +65,13 @@ public sealed class BlockingClient : IDisposable
     {
         while (!bytes.IsEmpty)
         {
-            bytes = bytes[_socket.Send(bytes)..];
+            var sent = _socket.Send(bytes, SocketFlags.None, out var error);
+            if (error is not SocketError.Success and not SocketError.WouldBlock)
+            {
+                throw new SocketException((int)error);
+            }
+
+            bytes = bytes[sent..]; // a non-blocking socket whose buffer is full: try again
         }
     }
 
@@ -86,7 +92,7 @@ public sealed class BlockingClient : IDisposable
             while (_lines.TryTakeLine(out var line))
             {
                 var span = line.Span;
-                if (span.EndsWith(marker) && span.IndexOf(" PONG "u8) >= 0 | span.StartsWith("PONG "u8))
+                if (IsPong(span, marker))
                 {
                     return true;
                 }
@@ -128,6 +134,52 @@ public sealed class BlockingClient : IDisposable
         {
             // closed at the end of the run, or idle past the receive timeout
         }
+    }
+
+    /// <summary>Whether <paramref name="line"/> is the PONG that carries <paramref name="marker"/>.</summary>
+    public static bool IsPong(ReadOnlySpan<byte> line, ReadOnlySpan<byte> marker) =>
+        line.EndsWith(marker) && (line.IndexOf(" PONG "u8) >= 0 || line.StartsWith("PONG "u8));
+
+    /// <summary>The socket, for a loop that waits for many clients at once (poll).</summary>
+    public Socket Socket => _socket;
+
+    /// <summary>
+    /// For a client in such a loop, on a non-blocking socket: takes what has arrived; false when
+    /// the server closed the connection. Then <see cref="TryTakeLine"/> gives the lines.
+    /// </summary>
+    public bool ReceiveAvailable()
+    {
+        try
+        {
+            var read = _socket.Receive(_lines.Space().Span);
+            if (read == 0)
+            {
+                return false;
+            }
+
+            _lines.Received(read);
+            return true;
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.WouldBlock)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>The next complete line received, PINGs answered and passed over.</summary>
+    public bool TryTakeLine(out ReadOnlyMemory<byte> line)
+    {
+        while (_lines.TryTakeLine(out line))
+        {
+            if (!line.Span.StartsWith("PING "u8))
+            {
+                return true;
+            }
+
+            AnswerPing(line.Span);
+        }
+
+        return false;
     }
 
     private void AnswerPing(ReadOnlySpan<byte> line)
