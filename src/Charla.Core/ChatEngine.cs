@@ -389,7 +389,21 @@ public sealed partial class ChatEngine
     /// </summary>
     public MultilineMessageEvent SendMultiline(ClientSession sender, Channel channel, IReadOnlyList<MessageLine> lines, MemberStatus onlyTo, string clientTags)
     {
-        var message = new MultilineMessageEvent(sender, sender.Nick, channel, null, channel.Name, lines, onlyTo, clientTags) { Time = Time.GetUtcNow() };
+        var time = Time.GetUtcNow();
+        if (_history is not null && onlyTo == MemberStatus.None)
+        {
+            // Kept as one message, as a single line is (see SendMessage).
+            var messageId = MessageIds.Next();
+            var record = HistoryRecords.Multiline(sender, channel, lines, clientTags, messageId, time);
+            var stored = new MultilineMessageEvent(sender, sender.Nick, channel, null, channel.Name, lines, onlyTo, clientTags)
+            {
+                Time = time, MessageId = messageId, Stored = record,
+            };
+            channel.Broadcast(stored, except: sender, _history, record);
+            return stored;
+        }
+
+        var message = new MultilineMessageEvent(sender, sender.Nick, channel, null, channel.Name, lines, onlyTo, clientTags) { Time = time };
         if (onlyTo == MemberStatus.None)
         {
             channel.Broadcast(message, except: sender);

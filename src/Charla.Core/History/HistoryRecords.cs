@@ -40,7 +40,16 @@ internal static class HistoryRecords
         };
     }
 
-    public static HistoryRecord Message(ClientSession sender, Channel channel, string text, MessageKind kind, string clientTags, string messageId, DateTimeOffset time) => new()
+    /// <summary>
+    /// A message of several lines (IRCv3 multiline) as one record: its lines joined by line
+    /// breaks (what search and plain mode read), and in <see cref="HistoryRecord.Detail"/> which
+    /// of them continue the line before (<see cref="MultilineDetail"/>), so it can be replayed as sent.
+    /// </summary>
+    public static HistoryRecord Multiline(ClientSession sender, Channel channel, IReadOnlyList<MessageLine> lines, string clientTags, string messageId, DateTimeOffset time)
+        => Message(sender, channel, string.Join('\n', lines.Select(l => l.Text)), MessageKind.Normal, clientTags, messageId, time, MultilineDetail.Format(lines));
+
+    public static HistoryRecord Message(
+        ClientSession sender, Channel channel, string text, MessageKind kind, string clientTags, string messageId, DateTimeOffset time, string detail = "") => new()
     {
         Conversation = channel.HistoryKey,
         Target = channel.Name,
@@ -57,5 +66,6 @@ internal static class HistoryRecords
         Host = sender.Host,
         Text = text,
         ClientTags = clientTags,
+        Detail = detail,
     };
 }

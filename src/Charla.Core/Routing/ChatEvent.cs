@@ -60,7 +60,7 @@ public sealed record MultilineMessageEvent(
     : ChatEvent(Source, SourceNick)
 {
     /// <summary>The lines joined: a line break between lines, none before a concatenated one.</summary>
-    public string Text => string.Concat(Lines.Select((line, i) => i == 0 || line.Concat ? line.Text : "\n" + line.Text));
+    public string Text => History.MultilineDetail.Joined(Lines);
 }
 
 /// <summary>A member's standing in a channel, lowest first.</summary>

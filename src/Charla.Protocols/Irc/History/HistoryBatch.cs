@@ -31,7 +31,11 @@ internal static class HistoryBatch
 
         foreach (var record in records)
         {
-            if (events || HistoryKinds.IsMessage(record.Kind))
+            if (record.Kind == HistoryKind.Privmsg && MultilineDetail.Parse(record.Detail, record.Text) is { } parts)
+            {
+                AppendMultiline(lines, session, record, parts, targetOf(record), id);
+            }
+            else if (events || HistoryKinds.IsMessage(record.Kind))
             {
                 lines.Append(Tags(session, record, id)).Append(Line(record, targetOf(record)));
             }
@@ -45,8 +49,38 @@ internal static class HistoryBatch
         return lines.ToString();
     }
 
+    /// <summary>
+    /// A stored multiline message as it was first sent: to a client with draft/multiline, its own
+    /// <c>draft/multiline</c> batch inside this one (time, msgid and tags on its start); to others,
+    /// its lines one by one, the msgid on the first only, as live.
+    /// </summary>
+    private static void AppendMultiline(StringBuilder lines, IrcSession session, HistoryRecord record, IReadOnlyList<MessageLine> parts, string target, string? batch)
+    {
+        var source = IrcLine.Prefix(record.Nick, record.User, IrcLine.Host(record.Host));
+        if (batch is not null && session.Has(Capabilities.Multiline))
+        {
+            var inner = MessageIds.Next();
+            lines.Append(Tags(session, record, batch)).Append(IrcLine.Build(source, "BATCH", ["+" + inner, "draft/multiline", target]));
+            foreach (var part in parts)
+            {
+                lines.Append("@batch=").Append(inner).Append(part.Concat ? ";draft/multiline-concat " : " ")
+                    .Append(IrcLine.Build(source, "PRIVMSG", [target, part.Text], trailing: true));
+            }
+
+            lines.Append("@batch=").Append(batch).Append(' ').Append(IrcLine.Build(session.Server.Name, "BATCH", ["-" + inner]));
+            return;
+        }
+
+        var first = true;
+        foreach (var part in parts.Where(p => p.Text.Length > 0))
+        {
+            lines.Append(Tags(session, record, batch, withMessageId: first)).Append(IrcLine.Build(source, "PRIVMSG", [target, part.Text], trailing: true));
+            first = false;
+        }
+    }
+
     /// <summary><c>@batch=..;time=..;msgid=..;+tags </c> as the client reads tags, or nothing.</summary>
-    private static string Tags(IrcSession session, HistoryRecord record, string? batch)
+    private static string Tags(IrcSession session, HistoryRecord record, string? batch, bool withMessageId = true)
     {
         var tags = new List<string>(4);
         if (batch is not null)
@@ -61,7 +95,11 @@ internal static class HistoryBatch
 
         if (session.Has(Capabilities.MessageTags))
         {
-            tags.Add("msgid=" + record.MessageId);
+            if (withMessageId)
+            {
+                tags.Add("msgid=" + record.MessageId);
+            }
+
             if (record.ClientTags.Length > 0)
             {
                 tags.Add(record.ClientTags);

@@ -18,9 +18,12 @@ internal static class StoredAcknowledgements
     public const string NotStored = "NOT_STORED";
 
     /// <summary>The line that replaces the acknowledgement of a message that could not be stored.</summary>
-    public static string NotStoredLine(string serverName, ChatEvent sent) => sent is MessageEvent message
-        ? NotStoredLine(serverName, message.Kind == MessageKind.Notice ? "NOTICE" : "PRIVMSG", message.Channel.Name)
-        : NotStoredLine(serverName, "PRIVMSG", "*");
+    public static string NotStoredLine(string serverName, ChatEvent sent) => sent switch
+    {
+        MessageEvent message => NotStoredLine(serverName, message.Kind == MessageKind.Notice ? "NOTICE" : "PRIVMSG", message.Channel.Name),
+        MultilineMessageEvent multiline => NotStoredLine(serverName, "PRIVMSG", multiline.TargetName),
+        _ => NotStoredLine(serverName, "PRIVMSG", "*"),
+    };
 
     private static string NotStoredLine(string serverName, string verb, string target) =>
         IrcLine.Build(serverName, "FAIL", [verb, NotStored, target, "Your message could not be stored, so it is not acknowledged"], trailing: true);

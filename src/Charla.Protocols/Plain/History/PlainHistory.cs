@@ -1,4 +1,5 @@
 using System.Globalization;
+using Charla.Core.History;
 using Charla.Storage;
 using Charla.Storage.History;
 
@@ -48,26 +49,35 @@ internal static class PlainHistory
             return whenEmpty is null ? ReadOnlyMemory<byte>.Empty : PlainReplies.Encode(whenEmpty);
         }
 
+        var shown = records.SelectMany(Lines).ToList();
         var block = new List<byte>();
-        block.AddRange(PlainReplies.Encode($"{header} ({(records.Count == 1 ? "1 line" : $"{records.Count} lines")}):"));
-        foreach (var record in records)
+        block.AddRange(PlainReplies.Encode($"{header} ({(shown.Count == 1 ? "1 line" : $"{shown.Count} lines")}):"));
+        foreach (var line in shown)
         {
-            block.AddRange(PlainReplies.Encode(Line(record)));
+            block.AddRange(PlainReplies.Encode(line));
         }
 
         block.AddRange(PlainReplies.Encode("* End of history."));
         return block.ToArray();
     }
 
-    /// <summary>One stored message as a plain-mode line, with its time.</summary>
-    public static string Line(HistoryRecord record)
+    /// <summary>One stored message as plain-mode lines, each with its time (a message of several lines as live: blank ones left out).</summary>
+    public static IEnumerable<string> Lines(HistoryRecord record)
     {
         var stamp = "[" + record.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC] ";
-        return record.Kind switch
+        if (MultilineDetail.Parse(record.Detail, record.Text) is { } parts)
         {
-            HistoryKind.Action => $"{stamp}* {record.Nick} {record.Text}",
-            HistoryKind.Notice => $"{stamp}-{record.Nick}- {record.Text}",
-            _ => $"{stamp}{record.Nick}: {record.Text}",
-        };
+            return MultilineDetail.Joined(parts).Split('\n').Where(l => l.Length > 0).Select(l => $"{stamp}{record.Nick}: {l}");
+        }
+
+        return
+        [
+            record.Kind switch
+            {
+                HistoryKind.Action => $"{stamp}* {record.Nick} {record.Text}",
+                HistoryKind.Notice => $"{stamp}-{record.Nick}- {record.Text}",
+                _ => $"{stamp}{record.Nick}: {record.Text}",
+            },
+        ];
     }
 }
