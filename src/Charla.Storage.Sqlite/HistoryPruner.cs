@@ -1,5 +1,6 @@
 using Charla.Storage.History;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace Charla.Storage.Sqlite;
 
@@ -10,10 +11,20 @@ namespace Charla.Storage.Sqlite;
 /// between the writer's commits, never one long one. Records leave the word index with their
 /// text (an external-content FTS5 table forgets a row only when told it), then the table.
 /// </summary>
-internal sealed class HistoryPruner(SqliteConnection connection, HistoryRetention retention, TimeProvider time)
+internal sealed class HistoryPruner(SqliteConnection connection, HistoryRetention retention, TimeProvider time, ILogger logger)
 {
     /// <summary>Records removed in one transaction.</summary>
     public const int Chunk = 1_000;
+
+    /// <summary>How often a round runs, and how long after the start the first one (the start itself reads nothing old).</summary>
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    private static readonly TimeSpan FirstAfter = TimeSpan.FromSeconds(10);
+
+    private long _nextRoundAt = Environment.TickCount64 + (long)FirstAfter.TotalMilliseconds; // real time: when, not what, is pruned
+    private bool _inRound; // a round is under way, a chunk per turn
+    private bool _failing; // logged once, until a step succeeds
+    private long _removed;
 
     private static readonly string Unindex =
         $"INSERT INTO messages_text (messages_text, rowid, text) SELECT 'delete', seq, text FROM messages WHERE seq IN (SELECT seq FROM chunk) AND seq <= $indexed AND kind < {(int)HistoryKind.Join};";
@@ -26,7 +37,71 @@ internal sealed class HistoryPruner(SqliteConnection connection, HistoryRetentio
     public bool Enabled => !retention.KeepsAll;
 
     /// <summary>Records removed since the start.</summary>
-    public long Removed { get; private set; }
+    public long Removed => Interlocked.Read(ref _removed);
+
+    /// <summary>A round is under way or due: the writer should not sleep.</summary>
+    public bool HasWork => _inRound || (Enabled && Environment.TickCount64 >= _nextRoundAt);
+
+    /// <summary>How long until the next round is due; null when nothing is ever pruned.</summary>
+    public TimeSpan? UntilDue => Enabled ? TimeSpan.FromMilliseconds(Math.Max(0, _nextRoundAt - Environment.TickCount64)) : null;
+
+    /// <summary>One turn of the writer: a chunk of the round under way, or of a round that is due.</summary>
+    public void Turn(long indexedUpTo)
+    {
+        if (!HasWork)
+        {
+            return;
+        }
+
+        if (!_inRound)
+        {
+            StartRound();
+            _inRound = true;
+        }
+
+        _inRound = TryStep(indexedUpTo);
+        if (!_inRound)
+        {
+            _nextRoundAt = Environment.TickCount64 + (long)Interval.TotalMilliseconds;
+        }
+    }
+
+    /// <summary>A whole round at once (asked for: <see cref="SqliteStore.PruneNowAsync"/>).</summary>
+    public void RunRound(long indexedUpTo)
+    {
+        StartRound();
+        while (TryStep(indexedUpTo))
+        {
+        }
+
+        _inRound = false;
+    }
+
+    /// <summary>One step; false when the round is over, or failed (logged once; tried again next round).</summary>
+    private bool TryStep(long indexedUpTo)
+    {
+        try
+        {
+            var more = Step(indexedUpTo);
+            if (_failing)
+            {
+                _failing = false;
+                logger.LogWarning("Old history is being removed again.");
+            }
+
+            return more;
+        }
+        catch (SqliteException ex)
+        {
+            if (!_failing)
+            {
+                _failing = true;
+                logger.LogError("Old history could not be removed ({Error}); it is kept until it can.", ex.Message);
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>A record went into <paramref name="conversation"/>: its size is checked at the next round.</summary>
     public void Grew(long conversation)
@@ -38,7 +113,7 @@ internal sealed class HistoryPruner(SqliteConnection connection, HistoryRetentio
     }
 
     /// <summary>Starts a round: what is too old, then each conversation that grew.</summary>
-    public void StartRound()
+    private void StartRound()
     {
         _oldDone = retention.Days <= 0;
         foreach (var conversation in _grown)
@@ -50,7 +125,7 @@ internal sealed class HistoryPruner(SqliteConnection connection, HistoryRetentio
     }
 
     /// <summary>Removes one chunk of what the round has left; false once the round is done.</summary>
-    public bool Step(long indexedUpTo)
+    private bool Step(long indexedUpTo)
     {
         if (!_oldDone)
         {
@@ -114,7 +189,7 @@ internal sealed class HistoryPruner(SqliteConnection connection, HistoryRetentio
 
         var removed = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         transaction.Commit();
-        Removed += removed;
+        Interlocked.Add(ref _removed, removed);
         return removed;
     }
 }

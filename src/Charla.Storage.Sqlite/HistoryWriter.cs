@@ -32,9 +32,6 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
     private RecordRemoval? _removal;
     private readonly HistoryPruner _pruner;
     private readonly WalCheckpointer _checkpointer;
-    private bool _pruning; // a round is under way, a chunk at a time
-    private bool _pruneFailing;
-    private long _nextPruneAt; // Environment.TickCount64
     private SqliteCommand? _findConversation;
     private SqliteCommand? _addConversation;
 
@@ -44,7 +41,6 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
         _connection = connection;
         _indexer = new SearchIndexer(connection);
         _pruner = pruner;
-        _nextPruneAt = Environment.TickCount64 + (long)FirstPruneAfter.TotalMilliseconds;
         using (var last = connection.CreateCommand())
         {
             last.CommandText = "SELECT coalesce(max(seq), 0) FROM messages;"; // the rowid's end of the index: no scan
@@ -95,9 +91,7 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
     }
 
     /// <summary>Records removed by retention since the start.</summary>
-    public long Pruned => Interlocked.Read(ref _pruned);
-
-    private long _pruned;
+    public long Pruned => _pruner.Removed;
 
     /// <summary>A point in the writer's order: completes once everything appended before it is committed (a read that must see it).</summary>
     public ReadBarrier Barrier(bool forSearch = false)
@@ -164,7 +158,7 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
                 // quiet (or a full chunk's worth) is the moment to index them; with a retention,
                 // a round of pruning is due now and then.
                 idle = false;
-                while (_pending.Count == 0 && !_stopping && !idle && !_pruning && !PruneDue)
+                while (_pending.Count == 0 && !_stopping && !idle && !_pruner.HasWork)
                 {
                     _waiting = true;
                     idle = !Monitor.Wait(_gate, NextWakeUp()) && IndexBehind;
@@ -195,7 +189,7 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
 
                 if (batch.Exists(t => t is PruneRequest))
                 {
-                    PruneRound();
+                    _pruner.RunRound(_indexer.IndexedUpTo);
                 }
 
                 using (CompletionScope?.Invoke())
@@ -217,79 +211,14 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
             }
 
             // Pruning goes a chunk per turn, between commits: appends never wait long for it.
-            if (!_pruning && PruneDue)
-            {
-                _pruner.StartRound();
-                _pruning = true;
-            }
-
-            if (_pruning)
-            {
-                _pruning = TryPrune(() => _pruner.Step(_indexer.IndexedUpTo));
-                if (!_pruning)
-                {
-                    _nextPruneAt = Environment.TickCount64 + (long)PruneInterval.TotalMilliseconds;
-                }
-            }
+            _pruner.Turn(_indexer.IndexedUpTo);
         }
     }
-
-    /// <summary>How often retention is applied, and how long after the start the first time (the start itself reads nothing old).</summary>
-    private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
-
-    private static readonly TimeSpan FirstPruneAfter = TimeSpan.FromSeconds(10);
-
-    private bool PruneDue => _pruner.Enabled && Environment.TickCount64 >= _nextPruneAt;
 
     private TimeSpan NextWakeUp()
     {
         var wait = IndexBehind ? IdleBeforeIndexing : Timeout.InfiniteTimeSpan;
-        if (_pruner.Enabled)
-        {
-            var untilPrune = TimeSpan.FromMilliseconds(Math.Max(0, _nextPruneAt - Environment.TickCount64));
-            wait = wait == Timeout.InfiniteTimeSpan || untilPrune < wait ? untilPrune : wait;
-        }
-
-        return wait;
-    }
-
-    /// <summary>A whole round at once (asked for; the scheduled ones go a chunk per turn).</summary>
-    private void PruneRound()
-    {
-        _pruner.StartRound();
-        while (TryPrune(() => _pruner.Step(_indexer.IndexedUpTo)))
-        {
-        }
-
-        _pruning = false;
-    }
-
-    /// <summary>One step of pruning; false when the round is over, or failed (logged once; tried again next round).</summary>
-    private bool TryPrune(Func<bool> step)
-    {
-        try
-        {
-            var before = _pruner.Removed;
-            var more = step();
-            Interlocked.Add(ref _pruned, _pruner.Removed - before);
-            if (_pruneFailing)
-            {
-                _pruneFailing = false;
-                _logger.LogWarning("Old history is being removed again.");
-            }
-
-            return more;
-        }
-        catch (SqliteException ex)
-        {
-            if (!_pruneFailing)
-            {
-                _pruneFailing = true;
-                _logger.LogError("Old history could not be removed ({Error}); it is kept until it can.", ex.Message);
-            }
-
-            return false;
-        }
+        return _pruner.UntilDue is { } untilPrune && (wait == Timeout.InfiniteTimeSpan || untilPrune < wait) ? untilPrune : wait;
     }
 
     private bool IndexBehind => !_indexFailing && _indexer.IndexedUpTo < _lastSequence;

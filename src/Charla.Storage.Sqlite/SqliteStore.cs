@@ -74,7 +74,7 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
 
             var reads = new HistoryReads(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString());
             checkpointer = new WalCheckpointer(path, logger);
-            var pruner = new HistoryPruner(connection, retention ?? HistoryRetention.KeepAll, time ?? TimeProvider.System);
+            var pruner = new HistoryPruner(connection, retention ?? HistoryRetention.KeepAll, time ?? TimeProvider.System, logger);
             return new SqliteStore(directory, connection, new HistoryWriter(connection, options.MaxPendingRecords, pruner, checkpointer, logger), checkpointer, reads, version);
         }
         catch (Exception ex) when (ex is SqliteException or StorageException or IOException or UnauthorizedAccessException)
