@@ -5,7 +5,6 @@ using Charla.Core;
 using Charla.Core.Sessions;
 using Charla.Protocols.Connections;
 using Charla.Protocols.Irc.Commands;
-using Charla.Protocols.Irc.History;
 using Charla.Protocols.Irc.Messages;
 
 namespace Charla.Protocols.Irc;
@@ -96,30 +95,11 @@ public sealed class IrcConnection : IrcContext, ILineProtocol
         {
             if (label is not null)
             {
-                var replies = session.EndCapture();
-                if (session.TakeLaterInCapture() is { } later)
-                {
-                    session.SendWhenReady(LabeledLaterAsync(label, replies, later));
-                }
-                else if (session.TakeStoredInCapture() is { } stored)
-                {
-                    session.SendWhenStored(stored[^1].Stored!, new StoredAcknowledgements.Labeled(session, label, replies, stored));
-                }
-                else
-                {
-                    LabeledResponse.Send(session, Server.Name, label, replies);
-                }
+                session.FinishLabeled(label);
             }
 
             session.BatchLabel = null;
         }
-    }
-
-    /// <summary>The labeled response to a command whose answer came later (a read from history).</summary>
-    private async Task<ReadOnlyMemory<byte>> LabeledLaterAsync(string label, List<ReadOnlyMemory<byte>> replies, Task<string> later)
-    {
-        replies.Add(Encoding.UTF8.GetBytes(await later));
-        return Encoding.UTF8.GetBytes(LabeledResponse.Build(Server.Name, label, replies));
     }
 
     /// <summary>The label a labeled-response client put on <paramref name="message"/>, or null.</summary>

@@ -149,6 +149,35 @@ public sealed class IrcSession : TransportSession
     }
 
     /// <summary>
+    /// Ends the capture of a labeled command (or multiline batch) and sends its labeled
+    /// response: now, or once the answer it waits for is read from history, or once the
+    /// messages it sent are on disk (their echoes, or their FAILs, are part of it).
+    /// </summary>
+    public void FinishLabeled(string label)
+    {
+        var replies = EndCapture();
+        if (TakeLaterInCapture() is { } later)
+        {
+            SendWhenReady(LabeledLaterAsync(label, replies, later));
+        }
+        else if (TakeStoredInCapture() is { } stored)
+        {
+            SendWhenStored(stored[^1].Stored!, new StoredAcknowledgements.Labeled(this, label, replies, stored));
+        }
+        else
+        {
+            LabeledResponse.Send(this, Server.Name, label, replies);
+        }
+    }
+
+    /// <summary>The labeled response to a command whose answer came later (a read from history).</summary>
+    private async Task<ReadOnlyMemory<byte>> LabeledLaterAsync(string label, List<ReadOnlyMemory<byte>> replies, Task<string> later)
+    {
+        replies.Add(Encoding.UTF8.GetBytes(await later));
+        return Encoding.UTF8.GetBytes(LabeledResponse.Build(Server.Name, label, replies));
+    }
+
+    /// <summary>
     /// The acknowledgement of <paramref name="sent"/>, which history keeps: its echo once it is on
     /// disk. In a labeled command the whole labeled response waits for it (see
     /// <see cref="TakeStoredInCapture"/>).

@@ -75,4 +75,23 @@ public sealed class MultilineHistoryTests : IDisposable
             Assert.EndsWith(line, await plain.ReadLineAsync());
         }
     }
+
+    [Fact]
+    public async Task A_labeled_batch_gets_its_echo_labeled_once_the_message_is_stored()
+    {
+        await using var server = InMemoryServer.Start(history: _history.Store);
+        var ana = await server.RegisterIrcAsync("ana", [.. Caps, "labeled-response", "draft/multiline"]);
+        await ana.JoinAsync("#c");
+
+        foreach (var line in (string[])["@label=xyz BATCH +m1 draft/multiline #c", "@batch=m1 PRIVMSG #c :one", "@batch=m1 PRIVMSG #c :two", "BATCH -m1"])
+        {
+            await ana.SendAsync(line);
+        }
+
+        var start = await ana.ExpectAsync("BATCH");
+        Assert.Equal("xyz", start.Tag("label"));
+        Assert.Equal(["draft/multiline", "#c"], start.Params.Skip(1));
+        Assert.Equal(["one", "two"], (await ana.ReadUntilAsync(r => r.Command == "BATCH"))[..^1].Select(r => r.Last));
+        Assert.Equal(["one\ntwo"], await _history.TextsAsync(server.Engine.FindChannel("#c")!.HistoryKey));
+    }
 }

@@ -137,7 +137,7 @@ public sealed class BatchCommand : IIrcCommand
         {
             if (label is not null)
             {
-                LabeledResponse.Send(session, context.Server.Name, label, session.EndCapture());
+                session.FinishLabeled(label);
             }
         }
     }
