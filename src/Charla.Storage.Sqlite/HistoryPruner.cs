@@ -8,8 +8,7 @@ namespace Charla.Storage.Sqlite;
 /// Forgets what history is not to keep (<see cref="HistoryRetention"/>), on the writer's thread and
 /// connection, <see cref="Chunk"/> records per transaction, so that a commit waits a few
 /// milliseconds at most for it: a first run over a large old database is many small steps
-/// between the writer's commits, never one long one. Records leave the word index with their
-/// text (an external-content FTS5 table forgets a row only when told it), then the table.
+/// between the writer's commits, never one long one (<see cref="RecordDeletion"/> removes them).
 /// </summary>
 internal sealed class HistoryPruner(SqliteConnection connection, HistoryRetention retention, TimeProvider time, ILogger logger)
 {
@@ -25,9 +24,6 @@ internal sealed class HistoryPruner(SqliteConnection connection, HistoryRetentio
     private bool _inRound; // a round is under way, a chunk per turn
     private bool _failing; // logged once, until a step succeeds
     private long _removed;
-
-    private static readonly string Unindex =
-        $"INSERT INTO messages_text (messages_text, rowid, text) SELECT 'delete', seq, text FROM messages WHERE seq IN (SELECT seq FROM chunk) AND seq <= $indexed AND kind < {(int)HistoryKind.Join};";
 
     private readonly HashSet<long> _grown = []; // conversations written to since their size was last checked
     private readonly Queue<long> _toCheck = new();
@@ -167,27 +163,10 @@ internal sealed class HistoryPruner(SqliteConnection connection, HistoryRetentio
     }
 
     /// <summary>Removes the records <paramref name="select"/> picks (at most a chunk), from the word index and the table, in one transaction.</summary>
-    private int Remove(string select, long indexedUpTo, params (string Name, long Value)[] parameters)
+    private int Remove(string select, long indexedUpTo, params (string Name, object Value)[] parameters)
     {
         using var transaction = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"""
-            CREATE TEMP TABLE IF NOT EXISTS chunk (seq INTEGER PRIMARY KEY);
-            DELETE FROM chunk;
-            INSERT INTO chunk (seq) {select};
-            {Unindex}
-            DELETE FROM messages WHERE seq IN (SELECT seq FROM chunk);
-            SELECT changes();
-            """;
-        command.Parameters.AddWithValue("$chunk", Chunk);
-        command.Parameters.AddWithValue("$indexed", indexedUpTo);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        var removed = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        var removed = RecordDeletion.Delete(connection, transaction, select, indexedUpTo, [("$chunk", Chunk), .. parameters]);
         transaction.Commit();
         Interlocked.Add(ref _removed, removed);
         return removed;

@@ -29,7 +29,6 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
     private readonly SearchIndexer _indexer;
     private bool _indexFailing; // until the next commit
     private RecordInsert? _insert;
-    private RecordRemoval? _removal;
     private readonly HistoryPruner _pruner;
     private readonly WalCheckpointer _checkpointer;
     private SqliteCommand? _findConversation;
@@ -140,7 +139,6 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
             "History writer stopped: {Records} records stored in {Commits} commits since the start; {Checkpoints} checkpoints, {Restarts} of the log.",
             Stored, Commits, _checkpointer.Checkpoints, _checkpointer.Restarts);
         _insert?.Dispose();
-        _removal?.Dispose();
         _findConversation?.Dispose();
         _addConversation?.Dispose();
     }
@@ -279,7 +277,7 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
                             _pruner.Grew(conversation);
                             break;
                         case HistoryRemoval removal:
-                            removal.Found = (_removal ??= new RecordRemoval(_connection)).Run(removal, _indexer.IndexedUpTo);
+                            removal.Found = RecordDeletion.DeleteMessage(_connection, removal, _indexer.IndexedUpTo);
                             break;
                         case ReadBarrier barrier:
                             barrier.Sequence = last;

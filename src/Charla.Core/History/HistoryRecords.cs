@@ -46,7 +46,7 @@ internal static class HistoryRecords
     /// of them continue the line before (<see cref="MultilineDetail"/>), so it can be replayed as sent.
     /// </summary>
     public static HistoryRecord Multiline(ClientSession sender, Channel channel, IReadOnlyList<MessageLine> lines, string clientTags, string messageId, DateTimeOffset time)
-        => Message(sender, channel, string.Join('\n', lines.Select(l => l.Text)), MessageKind.Normal, clientTags, messageId, time, MultilineDetail.Format(lines));
+        => Message(sender, channel, MultilineDetail.StoredText(lines), MessageKind.Normal, clientTags, messageId, time, MultilineDetail.Format(lines));
 
     public static HistoryRecord Message(
         ClientSession sender, Channel channel, string text, MessageKind kind, string clientTags, string messageId, DateTimeOffset time, string detail = "") => new()

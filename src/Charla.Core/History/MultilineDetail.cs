@@ -14,6 +14,9 @@ public static class MultilineDetail
     public static string Format(IReadOnlyList<MessageLine> lines) =>
         Prefix + string.Concat(lines.Select(l => l.Concat ? 'c' : 'n'));
 
+    /// <summary>The record's text: every line, each after a line break (what <see cref="Parse"/> splits again).</summary>
+    public static string StoredText(IReadOnlyList<MessageLine> lines) => string.Join('\n', lines.Select(l => l.Text));
+
     /// <summary>The lines of a stored multiline message; null if <paramref name="detail"/> does not describe one (or does not fit its text).</summary>
     public static IReadOnlyList<MessageLine>? Parse(string detail, string text)
     {
