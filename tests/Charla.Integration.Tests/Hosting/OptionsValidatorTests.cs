@@ -18,4 +18,25 @@ public sealed class OptionsValidatorTests
         options.Tcp.EpollLoops = 0;
         Assert.Empty(CharlaOptionsValidator.Validate(options));
     }
+
+    [Fact]
+    public void Negative_history_and_replay_settings_are_refused_each_by_name_and_zero_means_off()
+    {
+        var options = new CharlaOptions();
+        options.History.AutoReplayLines = -1;
+        options.History.RetentionDays = -2;
+        options.History.MaxMessagesPerChannel = -3;
+        options.Plain.ReplayLines = -4;
+        Assert.Equal(
+            [
+                "Plain:ReplayLines: -4 is below the minimum of 0.",
+                "History:AutoReplayLines: -1 is below the minimum of 0.",
+                "History:RetentionDays: -2 is below the minimum of 0.",
+                "History:MaxMessagesPerChannel: -3 is below the minimum of 0.",
+            ],
+            CharlaOptionsValidator.Validate(options));
+
+        (options.History.AutoReplayLines, options.History.RetentionDays, options.History.MaxMessagesPerChannel, options.Plain.ReplayLines) = (0, 0, 0, 0);
+        Assert.Empty(CharlaOptionsValidator.Validate(options));
+    }
 }
