@@ -1,4 +1,5 @@
 using Charla.Core;
+using Charla.Integration.Tests.Support;
 using Charla.Protocols.Plain;
 using Charla.Server.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +12,7 @@ public sealed class ExampleConfigTests
     [Fact]
     public void The_documented_example_loads_and_matches_the_built_in_defaults()
     {
-        var file = Path.Combine(RepositoryRoot(), "docs", "charla.example.json");
+        var file = Path.Combine(RepositoryFiles.Root, "docs", "charla.example.json");
         var options = ServerConfiguration.Load(new ConfigurationManager(), new ServerSetup(file, new Dictionary<string, string?>()));
 
         var defaults = new CharlaOptions();
@@ -25,16 +26,5 @@ public sealed class ExampleConfigTests
         Assert.Equivalent(defaults.History, options.History, strict: true);
         Assert.Equal(5556, new PlainOptions().Port);
         Assert.Equal(30, new EngineOptions().NickLength);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Charla.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Charla.slnx not found above the test binaries");
     }
 }

@@ -3,25 +3,34 @@ using Charla.Integration.Tests.Support;
 namespace Charla.Integration.Tests.Interop;
 
 /// <summary>
-/// IRC clients nobody in this project wrote (Python's irc library, Debian python3-irc; and
-/// WeeChat, Debian weechat-headless) register, join #lobby, and talk with a plain-mode user and
-/// with each other. ./test.sh installs both.
+/// IRC clients nobody in this project wrote (Python's irc library, Debian python3-irc; WeeChat,
+/// Debian weechat-headless; irc-framework, from npm, on Node.js) register, join #lobby, talk
+/// with a plain-mode user and with each other, and read history. ./test.sh installs them.
 /// </summary>
 public sealed class RealClientsTests
 {
+    /// <summary>The plain user says each line and has it acknowledged (stored).</summary>
+    private static async Task SayAllAsync(PlainClient plain, params string[] lines)
+    {
+        foreach (var line in lines)
+        {
+            await plain.SendLineAsync(line);
+            await plain.ExpectAsync("(OK)");
+        }
+    }
+
     /// <summary>Debian's own Python, which python3-irc installs into (not whatever python3 is first on PATH).</summary>
     private const string DebianPython = "/usr/bin/python3";
+
+    /// <summary>The Node.js clients' folder, where ./test.sh installs their packages (npm ci).</summary>
+    private static readonly string NodeClients = Path.Combine(RepositoryFiles.Root, "tests", "Charla.Integration.Tests", "Interop", "node");
 
     [LinuxFact("Debian's python3-irc")]
     public async Task Python_irc_reads_what_was_said_in_the_lobby_with_chathistory()
     {
         await using var server = await TestServer.StartAsync();
         var plain = await server.ConnectAsync();
-        foreach (var line in new[] { "first, before python came", "second, before python came" })
-        {
-            await plain.SendLineAsync(line);
-            await plain.ExpectAsync("(OK)");
-        }
+        await SayAllAsync(plain, "first, before python came", "second, before python came");
 
         var port = server.IrcEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var python = TestProcess.StartProgram(DebianPython,
@@ -31,6 +40,35 @@ public sealed class RealClientsTests
         Assert.Equal(
             [$"HISTORY {plain.Nick} first, before python came", $"HISTORY {plain.Nick} second, before python came"],
             python.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [LinuxFact("Node.js and irc-framework (npm)")]
+    public async Task Irc_framework_reads_the_lobby_history_as_a_chathistory_batch()
+    {
+        await using var server = await TestServer.StartAsync();
+        var plain = await server.ConnectAsync();
+        await SayAllAsync(plain, "first, before node came", "second, before node came");
+
+        var port = server.IrcEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var node = TestProcess.StartProgram("node", [Path.Combine(NodeClients, "chathistory.mjs"), "127.0.0.1", port, "nodebot", "2"]);
+
+        Assert.Equal(0, await node.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var lines = node.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("BATCH #lobby", lines[0]);
+        Assert.Equal(3, lines.Length);
+        string[] said = ["first, before node came", "second, before node came"];
+        var msgids = new List<string>();
+        for (var i = 0; i < said.Length; i++)
+        {
+            // "HISTORY <nick> <text> <time> <msgid>": the tags as the library parsed them.
+            var fields = lines[i + 1].Split(' ');
+            Assert.Equal($"HISTORY {plain.Nick} {said[i]}", string.Join(' ', fields[..^2]));
+            Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", fields[^2]);
+            Assert.False(string.IsNullOrEmpty(fields[^1]));
+            msgids.Add(fields[^1]);
+        }
+
+        Assert.Equal(msgids.Count, msgids.Distinct().Count());
     }
 
     [LinuxFact("Debian's weechat-headless and python3-irc")]
