@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Charla.Commands;
 
-var root = new RootCommand("Charla: a chat server (plain mode now, IRC next) and its clients.")
+var root = new RootCommand("Charla: a chat server (IRC and a plain line mode, with history) and its client.")
 {
     ServeCommand.Create(),
     ConnectCommand.Create(),

@@ -7,7 +7,11 @@ namespace Charla.Protocols.Irc;
 /// <summary>What the IRC side says about the server: its name, version, ISUPPORT tokens.</summary>
 public sealed class IrcServerInfo
 {
-    public const string Version = "charla-0.1";
+    /// <summary>
+    /// "charla-" and the build's version, as <c>charla --version</c> prints it (the release, then
+    /// the commit it was built from): 004, VERSION and INFO say the same.
+    /// </summary>
+    public static string Version { get; } = "charla-" + BuildVersion.Of(typeof(IrcServerInfo).Assembly);
 
     /// <summary>Longest channel key (ISUPPORT KEYLEN); longer ones are cut. 32 as InspIRCd.</summary>
     public const int KeyLength = 32;

@@ -52,6 +52,10 @@ public sealed class PlainConnection : ILineProtocol
         {
             _session.Lobby = lobby;
             _session.Reply(PlainReplies.Welcome(_session.Nick, members.Count - 1));
+            if (lobby.Topic is { Text.Length: > 0 } topic)
+            {
+                _session.Reply(PlainReplies.Topic(topic.Text, topic.SetBy));
+            }
             if (_engine.History is { } history && _replayLines > 0)
             {
                 // Asked for under the lobby's lock: the read sees exactly what was said before this

@@ -18,6 +18,9 @@ public static class PlainReplies
     public static string Welcome(string nick, int othersInLobby) =>
         $"* Welcome to Charla, {nick}! {People(othersInLobby)} in the lobby. Type /help for commands.";
 
+    /// <summary>The lobby's topic, told on arrival (IRC clients get it as 332 when they join).</summary>
+    public static string Topic(string text, string setBy) => $"* The topic is: {text} (set by {setBy})";
+
     public static string Error(string message) => "(ERROR) " + message;
 
     public static string LineTooLong(int limit) => Error($"Line too long (the limit is {limit} bytes); it was not sent.");

@@ -10,11 +10,12 @@ public static class HealthEndpoints
 {
     /// <summary>
     /// <c>GET /healthz</c>: 200 "ok" while the server accepts clients, 503 "shutting down" once it
-    /// is going down (so a load balancer stops sending new clients).
+    /// is going down (so a load balancer stops sending new clients). <c>HEAD</c> answers the same
+    /// status without the body, as HTTP asks of every GET resource (checkers often use it).
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", (ChatEngine engine) => engine.IsShuttingDown
+        endpoints.MapMethods("/healthz", [HttpMethods.Get, HttpMethods.Head], (ChatEngine engine) => engine.IsShuttingDown
             ? Results.Text("shutting down\n", statusCode: StatusCodes.Status503ServiceUnavailable)
             : Results.Text("ok\n"));
         return endpoints;

@@ -32,6 +32,32 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Healthz_answers_HEAD_with_the_status_and_no_body()
+    {
+        var (process, _) = await TestProcess.StartServerAsync();
+        using (process)
+        {
+            var http = await process.WaitForOutputAsync(new(@"HTTP listening on http://127\.0\.0\.1:(?<port>\d+)"));
+            using var client = new HttpClient();
+            using var head = new HttpRequestMessage(HttpMethod.Head, new Uri($"http://127.0.0.1:{http.Groups["port"].Value}/healthz"));
+            var response = await client.SendAsync(head);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        }
+    }
+
+    [Fact]
+    public async Task The_version_IRC_clients_are_told_is_the_one_charla_version_prints()
+    {
+        using var process = TestProcess.Start(["--version"]);
+
+        Assert.Equal(0, await process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal($"charla-{process.Stdout.Trim()}", Charla.Protocols.Irc.IrcServerInfo.Version);
+        Assert.StartsWith("charla-0.9.0+", Charla.Protocols.Irc.IrcServerInfo.Version, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_port_in_use_gives_one_clear_error_line_and_a_nonzero_exit()
     {
         using var squatter = new TcpListener(IPAddress.Loopback, 0);

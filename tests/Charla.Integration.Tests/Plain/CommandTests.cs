@@ -2,7 +2,7 @@ using Charla.Integration.Tests.Support;
 
 namespace Charla.Integration.Tests.Plain;
 
-/// <summary>/nick, /who, /me, /help, /quit and unknown commands.</summary>
+/// <summary>/nick, /who, /me, /msg, /help, /quit, unknown commands, and the lobby's topic on arrival.</summary>
 public sealed class CommandTests
 {
     [Fact]
@@ -77,6 +77,71 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Msg_reaches_a_plain_user_and_an_IRC_user_alone_and_they_can_answer()
+    {
+        await using var server = await TestServer.StartAsync();
+        var (a, b) = await server.ConnectPairAsync();
+        var ian = await server.RegisterIrcAsync("ian"); // not in the lobby: a private message reaches anyone
+
+        await a.SendLineAsync($"/msg {b.Nick} just for you");
+        await a.ExpectAsync("(OK)");
+        await b.ExpectAsync($"(private) {a.Nick}: just for you");
+
+        await a.SendLineAsync("/msg IAN  and for you, ian");
+        await a.ExpectAsync("(OK)");
+        var privmsg = await ian.ExpectAsync("PRIVMSG");
+        Assert.StartsWith($"{a.Nick}!", privmsg.Source, StringComparison.Ordinal);
+        Assert.Equal(["ian", "and for you, ian"], privmsg.Params);
+
+        await ian.SendAsync($"PRIVMSG {a.Nick} :thanks");
+        await a.ExpectAsync("(private) ian: thanks");
+        await b.SendLineAsync($"/msg {a.Nick} you too");
+        await b.ExpectAsync("(OK)");
+        await a.ExpectAsync($"(private) {b.Nick}: you too");
+        Assert.Empty(await ian.FenceAsync()); // nobody else heard any of it
+        Assert.Empty(await b.FenceAsync());
+    }
+
+    [Fact]
+    public async Task Msg_to_nobody_or_without_text_is_refused_and_an_away_user_is_said_to_be_away()
+    {
+        await using var server = await TestServer.StartAsync();
+        var a = await server.ConnectAsync();
+        var ian = await server.RegisterIrcAsync("ian");
+
+        await a.SendLineAsync("/msg nobody hello?");
+        await a.ExpectAsync("(ERROR) No one called nobody is here; /who lists the lobby.");
+        await a.SendLineAsync("/msg ian");
+        await a.ExpectAsync("(ERROR) Usage: /msg NICK TEXT");
+        await a.SendLineAsync("/msg ian   ");
+        await a.ExpectAsync("(ERROR) Usage: /msg NICK TEXT");
+        Assert.Empty(await ian.FenceAsync());
+
+        await ian.SendAsync("AWAY :at lunch");
+        await ian.ExpectAsync("306");
+        await a.SendLineAsync("/msg ian are you there?");
+        await a.ExpectAsync("(OK)");
+        await a.ExpectAsync("* ian is away: at lunch");
+        Assert.Equal("are you there?", (await ian.ExpectAsync("PRIVMSG")).Last);
+    }
+
+    [Fact]
+    public async Task A_plain_user_arriving_is_told_the_lobby_topic_after_the_welcome()
+    {
+        await using var server = await TestServer.StartAsync();
+        var ian = await server.RegisterIrcAsync("ian");
+        await ian.JoinAsync("#lobby");
+        var first = await server.ConnectAsync();
+        Assert.Empty(await first.FenceAsync()); // no topic yet: nothing after the welcome
+
+        await ian.SendAsync("TOPIC #lobby :be kind");
+        await first.ExpectAsync("* ian set the topic: be kind");
+        var second = await server.ConnectAsync();
+
+        await second.ExpectAsync("* The topic is: be kind (set by ian)");
+    }
+
+    [Fact]
     public async Task Help_lists_every_command()
     {
         await using var server = await TestServer.StartAsync();
@@ -85,7 +150,7 @@ public sealed class CommandTests
         await a.SendLineAsync("/help");
         var help = string.Join("\n", await a.ReadUntilAsync(l => l.Contains("/quit", StringComparison.Ordinal)));
 
-        foreach (var command in new[] { "/nick NAME", "/who", "/me ACTION", "/help", "/quit [REASON]" })
+        foreach (var command in new[] { "/nick NAME", "/who", "/me ACTION", "/msg NICK TEXT", "/help", "/quit [REASON]" })
         {
             Assert.Contains(command, help, StringComparison.Ordinal);
         }

@@ -1,3 +1,4 @@
+using Charla.Protocols.Irc;
 using Charla.Protocols.Tests.Support;
 
 namespace Charla.Protocols.Tests.Irc;
@@ -67,7 +68,7 @@ public sealed class QueryTests
         await alice.SendAsync("ISON BOB nobody");
         Assert.Equal("bob", (await alice.ExpectAsync("303")).Last);
         await alice.SendAsync("VERSION");
-        Assert.Equal(["alice", "charla-0.1", "charla.local", "Charla chat server"], (await alice.ExpectAsync("351")).Params);
+        Assert.Equal(["alice", IrcServerInfo.Version, "charla.local", "Charla chat server"], (await alice.ExpectAsync("351")).Params);
         Assert.All(await alice.FenceAsync(), r => Assert.Equal("005", r.Command));
         await alice.SendAsync("TIME");
         Assert.Equal("charla.local", (await alice.ExpectAsync("391"))[1]);

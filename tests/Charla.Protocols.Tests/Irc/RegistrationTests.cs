@@ -1,3 +1,4 @@
+using Charla.Protocols.Irc;
 using Charla.Protocols.Tests.Support;
 
 namespace Charla.Protocols.Tests.Irc;
@@ -17,7 +18,7 @@ public sealed class RegistrationTests
         Assert.All(burst, r => Assert.Equal("charla.local", r.Source));
         Assert.All(burst, r => Assert.Equal("alice", r[0]));
         Assert.Equal("Welcome to the Charla IRC Network, alice!~alice@127.0.0.1", burst[0].Last);
-        Assert.Equal(["alice", "charla.local", "charla-0.1", "BTiow", "CbeIiklmnostv", "beIklov"], burst[3].Params);
+        Assert.Equal(["alice", "charla.local", IrcServerInfo.Version, "BTiow", "CbeIiklmnostv", "beIklov"], burst[3].Params);
         var isupportLines = burst.Where(r => r.Command == "005").ToList();
         Assert.All(isupportLines, l => Assert.Equal("are supported by this server", l.Last));
         Assert.All(isupportLines, l => Assert.InRange(l.Params.Count - 2, 1, 13));

@@ -15,6 +15,7 @@ public sealed class PlainCommandTable
             new NickCommand(),
             new WhoCommand(),
             new MeCommand(),
+            new MsgCommand(),
             new HistoryCommand(),
             new SearchCommand(),
             new HelpCommand(() => _inHelpOrder!),
