@@ -12,7 +12,7 @@ public static class ServerConfiguration
     /// Replaces the host's default sources with Charla's (defaults, then <paramref name="setup"/>'s
     /// JSON file, then <c>CHARLA__</c> variables, then its overrides), and binds the result.
     /// </summary>
-    /// <exception cref="ConfigurationException">The file is missing or not JSON, a value has the wrong type, or a check fails.</exception>
+    /// <exception cref="ConfigurationException">The file is missing or not JSON, a key is unknown, a value has the wrong type, or a check fails.</exception>
     public static CharlaOptions Load(IConfigurationManager configuration, ServerSetup setup)
     {
         configuration.Sources.Clear();
@@ -23,6 +23,12 @@ public static class ServerConfiguration
 
         configuration.AddEnvironmentVariables(EnvironmentPrefix);
         configuration.AddInMemoryCollection(setup.Overrides);
+
+        var unknown = UnknownKeys.Find(configuration, typeof(CharlaOptions));
+        if (unknown.Count > 0)
+        {
+            throw new ConfigurationException("invalid configuration: " + string.Join(" ", unknown));
+        }
 
         CharlaOptions options;
         try

@@ -80,6 +80,12 @@ public sealed class StartupTests
             Assert.Equal("charla: config file not found: /nonexistent/charla.json\n", missing.Stderr);
         }
 
+        using (var misspelled = TestProcess.Start(["serve"], new Dictionary<string, string> { ["CHARLA__Plain__Prot"] = "5557" }))
+        {
+            Assert.Equal(2, await misspelled.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal("charla: invalid configuration: Plain:Prot: unknown key (did you mean Plain:Port?).\n", misspelled.Stderr);
+        }
+
         using var invalid = TestProcess.Start(["serve", "--plain-port", "70000"]);
         Assert.Equal(2, await invalid.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.StartsWith("charla: invalid configuration: Plain:Port: 70000 is not a TCP port", invalid.Stderr);
