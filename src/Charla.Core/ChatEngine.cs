@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Charla.Core.Channels;
 using Charla.Core.History;
+using Charla.Core.Logging;
 using Charla.Core.Monitoring;
 using Charla.Core.Nicknames;
 using Charla.Core.Output;
@@ -52,6 +53,9 @@ public sealed partial class ChatEngine
     }
 
     public DateTimeOffset StartedAt { get; }
+
+    /// <summary>Where what happens is logged for the server's operator (connections, operators' actions).</summary>
+    public ServerEvents Events { get; init; } = ServerEvents.None;
 
     /// <summary>Where channel history is read, or null when none is kept.</summary>
     public IHistoryReader? History => _history;
@@ -530,18 +534,32 @@ public sealed partial class ChatEngine
     private void Forget(Channel channel) => _channels.TryRemove(new KeyValuePair<string, Channel>(channel.Name, channel));
 
     /// <summary>
-    /// Makes <paramref name="session"/> a server operator or not (IRC OPER, MODE -o), keeping the
-    /// count. Called on the session's own connection, as <see cref="Detach"/> is: never both at once.
+    /// Makes <paramref name="session"/> a server operator with <paramref name="privileges"/>, as
+    /// the operator block <paramref name="operatorName"/> (IRC OPER), keeping the count; logged.
+    /// Called on the session's own connection, as <see cref="Detach"/> is: never both at once.
     /// </summary>
-    public void SetServerOperator(ClientSession session, bool on)
+    public void SetServerOperator(ClientSession session, string operatorName, string operatorClass, OperatorPrivileges privileges)
     {
-        if (session.IsServerOperator == on)
+        if (!session.IsServerOperator)
+        {
+            Interlocked.Increment(ref _operatorCount);
+        }
+
+        (session.IsServerOperator, session.OperatorName, session.OperatorPrivileges) = (true, operatorName, privileges);
+        Events.OperatorLoggedIn(session.Nick, $"{session.UserName}@{session.Host}", operatorName, operatorClass, OperatorPrivilegeNames.Describe(privileges));
+    }
+
+    /// <summary>Ends <paramref name="session"/>'s operator status (IRC MODE -o), if it had one; logged. On its own connection, as above.</summary>
+    public void EndServerOperator(ClientSession session)
+    {
+        if (!session.IsServerOperator)
         {
             return;
         }
 
-        session.IsServerOperator = on;
-        Interlocked.Add(ref _operatorCount, on ? 1 : -1);
+        Events.OperatorLoggedOut(session.Nick, session.OperatorName ?? "?");
+        (session.IsServerOperator, session.OperatorName, session.OperatorPrivileges) = (false, null, OperatorPrivileges.None);
+        Interlocked.Decrement(ref _operatorCount);
     }
 
     /// <summary>

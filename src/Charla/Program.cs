@@ -5,6 +5,7 @@ var root = new RootCommand("Charla: a chat server (IRC and a plain line mode, wi
 {
     ServeCommand.Create(),
     ConnectCommand.Create(),
+    HashPasswordCommand.Create(),
 };
 
 // Signals are the generic host's business in `serve` (graceful shutdown, exit 0), and plain

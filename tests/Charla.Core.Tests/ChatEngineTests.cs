@@ -60,8 +60,8 @@ public sealed class ChatEngineTests
         var registering = new RecordingSession(_options);
         Assert.True(_engine.Open(registering));
         var admitted = Connect();
-        _engine.SetServerOperator(admitted, true);
-        _engine.SetServerOperator(admitted, true);
+        _engine.SetServerOperator(admitted, "root", "admin", OperatorPrivileges.All);
+        _engine.SetServerOperator(admitted, "root", "admin", OperatorPrivileges.All); // a second OPER: still one operator
 
         Assert.Equal((2, 1, 1), (_engine.ConnectionCount, _engine.SessionCount, _engine.OperatorCount));
 

@@ -57,6 +57,45 @@ public abstract class ClientSession : IOutputOwner
     /// <summary>Whether the user is a server operator (IRC OPER, user mode +o).</summary>
     public bool IsServerOperator { get; internal set; }
 
+    /// <summary>What the user may do as a server operator (none unless <see cref="IsServerOperator"/>).</summary>
+    public OperatorPrivileges OperatorPrivileges { get; internal set; }
+
+    /// <summary>The operator block the user logged in with (OPER's name), for the log; null unless an operator.</summary>
+    public string? OperatorName { get; internal set; }
+
+    /// <summary>Whether the user is a server operator with every one of <paramref name="privileges"/>.</summary>
+    public bool Has(OperatorPrivileges privileges) => IsServerOperator && (OperatorPrivileges & privileges) == privileges;
+
+    private (Task Work, Action Then)? _continuation;
+
+    /// <summary>
+    /// For a command that must wait for slow work (a password hash) without holding up the thread
+    /// that reads every client: the connection handles none of this client's later lines until
+    /// <paramref name="work"/> is done, then runs <paramref name="then"/> on its own turn (so it
+    /// never runs beside this client's other commands, or its departure), unless the client left
+    /// meanwhile. One at a time: the command that sets it is the last line handled before it.
+    /// </summary>
+    public void ContinueAfter(Task work, Action then)
+    {
+        if (_continuation is not null)
+        {
+            throw new InvalidOperationException("a command is already waiting");
+        }
+
+        _continuation = (work, then);
+    }
+
+    /// <summary>The work a command left to wait for (see <see cref="ContinueAfter"/>), taken once.</summary>
+    public (Task Work, Action Then)? TakeContinuation()
+    {
+        var continuation = _continuation;
+        _continuation = null;
+        return continuation;
+    }
+
+    /// <summary>Whether a command left work to wait for before the next line.</summary>
+    public bool IsWaiting => _continuation is not null;
+
     /// <summary>True from the engine's Attach (the session has its nick) until it is detached.</summary>
     public bool IsAttached => Volatile.Read(ref _attached) == 1;
 

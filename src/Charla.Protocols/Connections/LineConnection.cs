@@ -86,10 +86,16 @@ public static class LineConnection
                     }
 
                     var putBack = HandleLines(session, protocol, ref framer, ref flood, ref buffer, ref delaying);
+                    var waiting = session.TakeContinuation();
 
-                    // A put-back line is not examined either, so the next read returns it at once.
-                    input.AdvanceTo(buffer.Start, putBack ? buffer.Start : buffer.End);
-                    if (putBack && !session.IsClosing)
+                    // Lines put back (for the flood gate, or behind a command's slow work) are not
+                    // examined either, so the next read returns them at once.
+                    input.AdvanceTo(buffer.Start, putBack || waiting is not null ? buffer.Start : buffer.End);
+                    if (waiting is { } continuation)
+                    {
+                        await ContinueAsync(session, continuation);
+                    }
+                    else if (putBack && !session.IsClosing)
                     {
                         await Task.Delay(flood.TimeUntilClear, engine.Time);
                     }
@@ -138,7 +144,7 @@ public static class LineConnection
         ClientSession session, ILineProtocol protocol, ref LineFramer framer, ref FloodGate flood, ref ReadOnlySequence<byte> buffer, ref bool delaying)
     {
         using var batch = OutputBatch.Open();
-        while (!session.IsClosing)
+        while (!session.IsClosing && !session.IsWaiting)
         {
             var before = buffer;
             var status = framer.TryRead(ref buffer, out var line);
@@ -181,6 +187,29 @@ public static class LineConnection
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Waits for the slow work a command left (<see cref="ClientSession.ContinueAfter"/>) and runs
+    /// the rest of the command, unless the client left meanwhile. A fault in the work is the
+    /// command's to report from <c>then</c> (it sees the task); only the wait is done here.
+    /// </summary>
+    private static async Task ContinueAsync(ClientSession session, (Task Work, Action Then) continuation)
+    {
+        try
+        {
+            await continuation.Work;
+        }
+        catch (Exception) when (continuation.Work.IsFaulted || continuation.Work.IsCanceled)
+        {
+            // Seen by the continuation through the task.
+        }
+
+        if (!session.IsClosing)
+        {
+            using var batch = OutputBatch.Open();
+            continuation.Then();
+        }
     }
 
     /// <summary>Says goodbye (unless the client cannot be written to), drains the output, closes the transport.</summary>

@@ -46,10 +46,18 @@ public sealed class IrcOptions
     public int MaxModesPerCommand { get; set; } = 20;
 
     /// <summary>
-    /// IRC operators: a name and password each, for OPER. None by default. Passwords are
-    /// compared as given: keep the configuration file private.
+    /// IRC operators: a name, a password hash (<c>charla hash-password</c> prints one) and a class
+    /// each, for OPER. None by default.
     /// </summary>
     public IrcOperator[] Operators { get; set; } = [];
+
+    /// <summary>
+    /// Operator classes by name, each the privileges it grants (<c>kill</c>, <c>ban</c>,
+    /// <c>override</c>, <c>rehash</c>, <c>see-addresses</c>, <c>wallops</c>, <c>chghost</c>), beside
+    /// (or replacing) the built-in <c>admin</c> (all of them) and <c>moderator</c> (kill, ban,
+    /// override, see-addresses).
+    /// </summary>
+    public Dictionary<string, string[]> OperatorClasses { get; set; } = [];
 
     /// <summary>Lines of the message of the day; none gives 422 ERR_NOMOTD.</summary>
     public string[] Motd { get; set; } = [];
@@ -71,10 +79,21 @@ public sealed class IrcOptions
     public int RecvQueueBytes { get; set; } = 8192;
 }
 
-/// <summary>One IRC operator account for OPER.</summary>
+/// <summary>One IRC operator block for OPER.</summary>
 public sealed class IrcOperator
 {
+    /// <summary>The name given to OPER.</summary>
     public string Name { get; set; } = string.Empty;
 
-    public string Password { get; set; } = string.Empty;
+    /// <summary>The password's hash, as <c>charla hash-password</c> prints it.</summary>
+    public string PasswordHash { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Never accepted: a password in clear is refused at startup, with how to hash it. Bound
+    /// only so that the refusal can say exactly that, rather than "unknown key".
+    /// </summary>
+    public string? Password { get; set; }
+
+    /// <summary>The operator class, which names the privileges (<see cref="IrcOptions.OperatorClasses"/>): <c>admin</c> unless given.</summary>
+    public string Class { get; set; } = "admin";
 }

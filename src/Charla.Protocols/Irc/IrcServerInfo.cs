@@ -1,6 +1,7 @@
 using System.Globalization;
 using Charla.Core;
 using Charla.Protocols.Irc.Commands;
+using Charla.Protocols.Irc.Operators;
 
 namespace Charla.Protocols.Irc;
 
@@ -15,6 +16,9 @@ public sealed class IrcServerInfo
 
     /// <summary>Longest channel key (ISUPPORT KEYLEN); longer ones are cut. 32 as InspIRCd.</summary>
     public const int KeyLength = 32;
+
+    /// <summary>Who may OPER, as what (Irc:Operators with their classes resolved).</summary>
+    public OperatorBlocks Operators { get; }
 
     public int ChannelLength => Options.ChannelLength;
 
@@ -38,6 +42,12 @@ public sealed class IrcServerInfo
         AutoReplayLines = keepsHistory ? Math.Min(autoReplayLines, ChathistoryCommand.MaxLines) : 0;
         SupportedCapabilities = keepsHistory ? new HashSet<string>(Capabilities.Supported.Concat(Capabilities.History), StringComparer.Ordinal) : Capabilities.Supported;
         Options = options;
+        Operators = OperatorBlocks.Build(options, out var operatorErrors);
+        if (operatorErrors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", operatorErrors), nameof(options));
+        }
+
         Limits = limits;
         CreatedAt = createdAt;
         WireFormats = new IrcWireFormats(options.ServerName);

@@ -101,6 +101,9 @@ public static class Numerics
     public const string RplYoureOper = "381";
     public const string ErrPasswdMismatch = "464";
     public const string ErrNoPrivileges = "481";
+
+    /// <summary>ERR_NOPRIVS: an operator without the privilege a command takes (<c>&lt;client&gt; &lt;priv&gt; :Insufficient oper privileges.</c>).</summary>
+    public const string ErrNoPrivs = "723";
     public const string ErrNoOperHost = "491";
     public const string ErrInvalidModeParam = "696";
 

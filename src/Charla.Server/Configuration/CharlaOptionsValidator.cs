@@ -1,4 +1,5 @@
 using Charla.Protocols.Irc;
+using Charla.Protocols.Irc.Operators;
 using System.Net;
 
 namespace Charla.Server.Configuration;
@@ -35,6 +36,8 @@ public static class CharlaOptionsValidator
             errors.Add($"Irc:NetworkName: \"{options.Irc.NetworkName}\" must be one word (it is an ISUPPORT token).");
         }
 
+        OperatorBlocks.Build(options.Irc, out var operatorErrors);
+        errors.AddRange(operatorErrors);
         AtLeast(errors, "Irc:RegistrationTimeoutSeconds", options.Irc.RegistrationTimeoutSeconds, 1);
         AtLeast(errors, "Irc:PingIntervalSeconds", options.Irc.PingIntervalSeconds, 1);
         AtLeast(errors, "Irc:PingTimeoutSeconds", options.Irc.PingTimeoutSeconds, 1);

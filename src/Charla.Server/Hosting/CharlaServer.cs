@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Charla.Core;
+using Charla.Core.Logging;
 using Charla.Protocols.Irc;
 using Charla.Server.Configuration;
 using Charla.Server.Health;
@@ -90,7 +91,10 @@ public sealed partial class CharlaServer : IAsyncDisposable
         }
 
         builder.Services.AddSingleton(sp => new ChatEngine(
-            options.Limits, sp.GetRequiredService<TimeProvider>(), options.Plain.Lobby, sp.GetService<SqliteStore>()));
+            options.Limits, sp.GetRequiredService<TimeProvider>(), options.Plain.Lobby, sp.GetService<SqliteStore>())
+        {
+            Events = ServerEvents.Create(sp.GetRequiredService<ILoggerFactory>()),
+        });
         builder.Services.AddSingleton(sp => new IrcServerInfo(options.Irc, options.Limits, sp.GetRequiredService<ChatEngine>().StartedAt, options.History.Enabled, options.History.AutoReplayLines));
         builder.Services.AddHostedService<LivenessService>();
         if (options.Memory.TrimWhenIdle)

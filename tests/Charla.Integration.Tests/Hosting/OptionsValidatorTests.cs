@@ -39,4 +39,27 @@ public sealed class OptionsValidatorTests
         (options.History.AutoReplayLines, options.History.RetentionDays, options.History.MaxMessagesPerChannel, options.Plain.ReplayLines) = (0, 0, 0, 0);
         Assert.Empty(CharlaOptionsValidator.Validate(options));
     }
+
+    [Fact]
+    public void Operators_need_a_hash_a_known_class_and_known_privileges_and_a_password_in_clear_is_refused_with_the_fix()
+    {
+        var options = new CharlaOptions();
+        options.Irc.OperatorClasses = new() { ["helpers"] = ["kill", "fly"] };
+        options.Irc.Operators =
+        [
+            new() { Name = "root", Password = "s3cret" },
+            new() { Name = "ana", PasswordHash = "s3cret" },
+            new() { Name = "bob", PasswordHash = Charla.Core.Security.PasswordHash.Create("pw", 1_000), Class = "wizard" },
+            new() { Name = "cy", PasswordHash = Charla.Core.Security.PasswordHash.Create("pw", 1_000), Class = "helpers" },
+        ];
+
+        Assert.Equal(
+            [
+                "Irc:OperatorClasses:helpers: unknown privilege \"fly\" (known: kill, ban, override, rehash, see-addresses, wallops, chghost).",
+                "Irc:Operators:0:Password: passwords in clear are refused; run `charla hash-password` and put what it prints in Irc:Operators:0:PasswordHash.",
+                "Irc:Operators:1:PasswordHash: missing or not a hash from `charla hash-password`.",
+                "Irc:Operators:2:Class: unknown class \"wizard\" (known: admin, helpers, moderator).",
+            ],
+            CharlaOptionsValidator.Validate(options));
+    }
 }

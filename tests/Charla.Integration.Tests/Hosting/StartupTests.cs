@@ -58,6 +58,31 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Hash_password_prints_a_hash_the_server_accepts_for_an_operator()
+    {
+        using var hashing = TestProcess.Start(["hash-password", "--iterations", "1000"]);
+        await hashing.StandardInput.WriteLineAsync("s3cret");
+        hashing.StandardInput.Close();
+        Assert.Equal(0, await hashing.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var hash = hashing.Stdout.Trim();
+        Assert.True(Charla.Core.Security.PasswordHash.Verify("s3cret", hash));
+
+        var (server, _) = await TestProcess.StartServerAsync(environment: new Dictionary<string, string>
+        {
+            ["CHARLA__Irc__Operators__0__Name"] = "root",
+            ["CHARLA__Irc__Operators__0__PasswordHash"] = hash,
+        });
+        using (server)
+        {
+            var irc = await server.WaitForOutputAsync(new(@"IRC listening on 127\.0\.0\.1:(?<port>\d+)"));
+            await using var client = await IrcClient.ConnectAsync(new IPEndPoint(IPAddress.Loopback, int.Parse(irc.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture)));
+            await client.RegisterAsync("admin");
+            await client.SendAsync("OPER root s3cret");
+            Assert.Equal("381", (await client.ReadUntilAsync(r => r.Command is "381" or "464"))[^1].Command);
+        }
+    }
+
+    [Fact]
     public async Task A_port_in_use_gives_one_clear_error_line_and_a_nonzero_exit()
     {
         using var squatter = new TcpListener(IPAddress.Loopback, 0);

@@ -133,7 +133,7 @@ public sealed class MonitorTests
     [InlineData(false)]
     public async Task Extended_monitor_tells_a_watcher_of_away_setname_and_chghost_when_it_has_those_caps(bool watchBeforeConnect)
     {
-        await using var server = InMemoryServer.Start(irc => irc.Operators = [new IrcOperator { Name = "root", Password = "pw" }]);
+        await using var server = InMemoryServer.Start(irc => irc.Operators = [new IrcOperator { Name = "root", PasswordHash = TestPasswords.Hash("pw") }]);
         var foo = await server.RegisterIrcAsync("foo", Capabilities.ExtendedMonitor, "away-notify", "setname", "chghost");
         var without = await server.RegisterIrcAsync("without", "away-notify", "setname", "chghost");
         IrcClient bar;

@@ -3,11 +3,27 @@ using Charla.Protocols.Tests.Support;
 
 namespace Charla.Protocols.Tests.Irc;
 
-/// <summary>OPER, user modes o and w, WALLOPS and CHGHOST (with the chghost capability).</summary>
+/// <summary>OPER, user modes o and w, WALLOPS, CHGHOST (with the chghost capability), KILL, operator classes and override.</summary>
 public sealed class OperatorTests
 {
+    /// <summary>Operators root (class admin: every privilege) and helper (a class with kill only).</summary>
     private static InMemoryServer Start() =>
-        InMemoryServer.Start(irc => irc.Operators = [new IrcOperator { Name = "root", Password = "s3cret" }]);
+        InMemoryServer.Start(irc =>
+        {
+            irc.Operators =
+            [
+                new IrcOperator { Name = "root", PasswordHash = TestPasswords.Hash("s3cret") },
+                new IrcOperator { Name = "helper", PasswordHash = TestPasswords.Hash("h3lp"), Class = "killers" },
+            ];
+            irc.OperatorClasses = new() { ["killers"] = ["kill"] };
+        });
+
+    /// <summary>Sends OPER and reads up to its 381.</summary>
+    private static async Task OperAsync(IrcClient client, string name, string password)
+    {
+        await client.SendAsync($"OPER {name} {password}");
+        await client.ReadUntilAsync(r => r.Command == "381");
+    }
 
     [Fact]
     public async Task Oper_checks_name_and_password_then_gives_plus_o_shown_in_whois_who_and_lusers()
@@ -51,8 +67,7 @@ public sealed class OperatorTests
         Assert.Equal("481", (await admin.ExpectAsync("481")).Command);
         await listener.SendAsync("MODE listener +w");
         Assert.Equal(["listener", "+w"], (await listener.ExpectAsync("MODE")).Params);
-        await admin.SendAsync("OPER root s3cret");
-        await admin.ReadUntilAsync(r => r.Command == "381");
+        await OperAsync(admin, "root", "s3cret");
 
         await admin.SendAsync("WALLOPS :maintenance at noon");
 
@@ -75,8 +90,7 @@ public sealed class OperatorTests
 
         await admin.SendAsync("CHGHOST target newuser example.org");
         Assert.Equal("481", (await admin.ExpectAsync("481")).Command);
-        await admin.SendAsync("OPER root s3cret");
-        await admin.ReadUntilAsync(r => r.Command == "381");
+        await OperAsync(admin, "root", "s3cret");
         await admin.SendAsync("CHGHOST target newuser bad!host");
         Assert.Equal("INVALID_HOST", (await admin.ExpectAsync("FAIL"))[1]);
 
@@ -115,8 +129,7 @@ public sealed class OperatorTests
         var plain = await server.ConnectPlainAsync();
         await victim.SendAsync("KILL admin :no");
         Assert.Equal(["victim", "Permission Denied- You're not an IRC operator"], (await victim.ExpectAsync("481")).Params);
-        await admin.SendAsync("OPER root s3cret");
-        await admin.ReadUntilAsync(r => r.Command == "381");
+        await OperAsync(admin, "root", "s3cret");
 
         await admin.SendAsync("KILL nobody :x");
         Assert.Equal(["admin", "nobody", "No such nick/channel"], (await admin.ExpectAsync("401")).Params);
@@ -129,5 +142,109 @@ public sealed class OperatorTests
 
         await admin.SendAsync($"KILL {plain.Nick}");
         Assert.Equal(["(ERROR) Disconnected: Killed (admin (no reason given))."], await plain.ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task Oper_logins_and_failures_are_logged_without_the_password()
+    {
+        await using var server = Start();
+        var admin = await server.RegisterIrcAsync("admin");
+
+        await admin.SendAsync("OPER nobody s3cret");
+        await admin.ExpectAsync("491");
+        await admin.SendAsync("OPER root wrong");
+        await admin.ExpectAsync("464");
+        await OperAsync(admin, "root", "s3cret");
+        await admin.SendAsync("MODE admin -o");
+        await admin.ExpectAsync("MODE");
+
+        Assert.Equal(
+            [
+                "Failed OPER by admin (~admin@127.0.0.1) as nobody: no such operator",
+                "Failed OPER by admin (~admin@127.0.0.1) as root: wrong password",
+                "Operator admin (~admin@127.0.0.1) logged in as root, class admin: kill, ban, override, rehash, see-addresses, wallops, chghost",
+                "Operator admin (root) stopped being an operator",
+            ],
+            server.Logged);
+        Assert.DoesNotContain(server.Logged, line => line.Contains("s3cret", StringComparison.Ordinal) || line.Contains("wrong", StringComparison.Ordinal) && !line.EndsWith("wrong password", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Lines_sent_right_behind_oper_wait_for_its_password_check_and_are_handled_in_order()
+    {
+        await using var server = Start();
+        var admin = await server.RegisterIrcAsync("admin");
+        var victim = await server.RegisterIrcAsync("victim");
+
+        await admin.SendAsync("OPER root s3cret\r\nKILL victim :right after\r\nPING :done");
+
+        var replies = await admin.ReadUntilAsync(r => r.Command == "PONG");
+        Assert.Equal(["MODE", "381", "PONG"], replies.Select(r => r.Command));
+        Assert.Equal("Closing Link: 127.0.0.1 (Killed (admin (right after)))", (await victim.ReadToEndAsync()).Last().Last);
+    }
+
+    [Fact]
+    public async Task An_operator_whose_class_lacks_a_privilege_gets_723_naming_it()
+    {
+        await using var server = Start();
+        var helper = await server.RegisterIrcAsync("helpful");
+        var victim = await server.RegisterIrcAsync("victim");
+        await OperAsync(helper, "helper", "h3lp");
+
+        await helper.SendAsync("WALLOPS :hello");
+        Assert.Equal(["helpful", "wallops", "Insufficient oper privileges."], (await helper.ExpectAsync("723")).Params);
+        await helper.SendAsync("CHGHOST victim a b.c");
+        Assert.Equal(["helpful", "chghost", "Insufficient oper privileges."], (await helper.ExpectAsync("723")).Params);
+        await helper.SendAsync("KICK #nowhere victim");
+        Assert.Equal("403", (await helper.ExpectAsync("403")).Command);
+
+        await helper.SendAsync("KILL victim :allowed");
+        Assert.Equal("Closing Link: 127.0.0.1 (Killed (helpful (allowed)))", (await victim.ReadToEndAsync()).Last().Last);
+        Assert.Contains("Operator helpful (helper) killed victim (~victim@127.0.0.1): allowed", server.Logged);
+    }
+
+    [Fact]
+    public async Task An_operator_with_override_kicks_and_sets_modes_in_a_channel_it_does_not_operate_and_it_is_told_and_logged()
+    {
+        await using var server = Start();
+        var (chanop, troll) = await server.IrcPairInChannelAsync("#c", "chanop", "troll");
+        var admin = await server.RegisterIrcAsync("admin");
+        await admin.SendAsync("KICK #c troll");
+        Assert.Equal("442", (await admin.ExpectAsync("442")).Command); // not yet an operator: the usual answer
+        await OperAsync(admin, "root", "s3cret");
+
+        await admin.SendAsync("KICK #c troll :enough");
+
+        Assert.Equal(["#c", "troll", "enough"], (await troll.ExpectAsync("KICK")).Params);
+        var notices = await admin.ExpectAsync("NOTICE");
+        Assert.Equal(["admin", "admin used operator override on #c: KICK #c troll"], notices.Params);
+        var toChanop = await chanop.ReadUntilAsync(r => r.Command == "KICK"); // told first, then the kick itself
+        Assert.Equal(["NOTICE", "KICK"], toChanop.Select(r => r.Command));
+        Assert.Equal(["chanop", "admin used operator override on #c: KICK #c troll"], toChanop[0].Params);
+        Assert.Equal("admin!~admin@127.0.0.1", toChanop[1].Source);
+
+        await admin.JoinAsync("#c");
+        await chanop.ExpectAsync("JOIN");
+        await admin.SendAsync("MODE #c +o admin");
+        Assert.Equal(["#c", "+o", "admin"], (await chanop.ReadUntilAsync(r => r.Command == "MODE"))[^1].Params);
+        Assert.Contains("Operator admin (root) used override on #c: KICK #c troll", server.Logged);
+        Assert.Contains("Operator admin (root) used override on #c: MODE #c +o admin", server.Logged);
+    }
+
+    [Fact]
+    public async Task Without_override_an_operator_is_refused_like_anyone_and_nothing_is_logged_as_override()
+    {
+        await using var server = Start();
+        var (_, troll) = await server.IrcPairInChannelAsync("#c", "chanop", "troll");
+        var helper = await server.RegisterIrcAsync("helpful");
+        await OperAsync(helper, "helper", "h3lp");
+        await helper.JoinAsync("#c");
+
+        await helper.SendAsync("KICK #c troll");
+        Assert.Equal(["helpful", "#c", "You're not channel operator"], (await helper.ExpectAsync("482")).Params);
+        await helper.SendAsync("MODE #c +m");
+        Assert.Equal("482", (await helper.ExpectAsync("482")).Command);
+        Assert.DoesNotContain(server.Logged, line => line.Contains("override", StringComparison.Ordinal) && !line.Contains("class", StringComparison.Ordinal));
+        Assert.Equal(["JOIN"], (await troll.FenceAsync()).Select(r => r.Command)); // the operator's join, no kick, no mode
     }
 }

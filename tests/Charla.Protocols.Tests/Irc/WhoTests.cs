@@ -12,7 +12,7 @@ public sealed class WhoTests
     /// <summary>coolNick (user myusernam, real name "My UniqueReal Name") and otherNick, both in #chan; coolNick is its operator.</summary>
     private static async Task<(InMemoryServer Server, IrcClient Cool, IrcClient Other)> StartAsync()
     {
-        var server = InMemoryServer.Start(irc => irc.Operators = [new IrcOperator { Name = "operuser", Password = "operpassword" }]);
+        var server = InMemoryServer.Start(irc => irc.Operators = [new IrcOperator { Name = "operuser", PasswordHash = TestPasswords.Hash("operpassword") }]);
         var cool = server.ConnectIrc();
         await cool.SendAsync("NICK coolNick");
         await cool.SendAsync("USER myusernam 0 * :My UniqueReal Name");

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using Charla.Core.Liveness;
+using Charla.Core.Logging;
 using Charla.Protocols.Connections;
 using Charla.Protocols.Irc;
 using Charla.Protocols.Plain;
 using Charla.Storage.History;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Charla.Protocols.Tests.Support;
 
@@ -28,12 +30,18 @@ internal sealed class InMemoryServer : IAsyncDisposable, IConnectionObserver
 
     private InMemoryServer(IrcOptions irc, EngineOptions limits, PlainOptions plain, IHistoryStore? history, int autoReplayLines)
     {
-        Engine = new ChatEngine(limits, Time, plain.Lobby, history);
+        Engine = new ChatEngine(limits, Time, plain.Lobby, history) { Events = new ServerEvents(Log) };
         Irc = new IrcServerInfo(irc, limits, Engine.StartedAt, keepsHistory: history is not null, autoReplayLines);
         Plain = plain;
     }
 
     public WatchedFakeTime Time { get; } = new();
+
+    /// <summary>What the engine logged for the server's operator (<see cref="ServerEvents"/>).</summary>
+    public FakeLogger Log { get; } = new();
+
+    /// <summary>The messages logged so far, in order.</summary>
+    public IReadOnlyList<string> Logged => [.. Log.Collector.GetSnapshot().Select(r => r.Message)];
 
     public ChatEngine Engine { get; }
 

@@ -6,7 +6,9 @@ namespace Charla.Protocols.Irc.Commands;
 /// <summary>
 /// Who may act on a channel, answered in one place: 403 ERR_NOSUCHCHANNEL, 442 ERR_NOTONCHANNEL
 /// and 482 ERR_CHANOPRIVSNEEDED (defs.ircdocs.horse). Handlers ask for the channel with the
-/// standing they need and get null when the client was told why not.
+/// standing they need and get null when the client was told why not. A server operator with
+/// the override privilege passes where a channel operator would, in or out of the channel:
+/// each such use is logged, and told to the operator and to the channel's own operators.
 /// </summary>
 public static class ChannelAccess
 {
@@ -27,9 +29,21 @@ public static class ChannelAccess
     public static Channel? Joined(IrcContext context, string name) =>
         Visible(context, name) is { } channel && IsMember(context, channel) ? channel : null;
 
-    /// <summary>The channel if it exists, the client is in it and is its operator; else 403, 442 or 482.</summary>
-    public static Channel? Operated(IrcContext context, string name) =>
-        Joined(context, name) is { } channel && IsOperator(context, channel) ? channel : null;
+    /// <summary>
+    /// The channel if it exists, the client is in it and is its operator (or overrides, for
+    /// <paramref name="action"/>, without being in it); else 403, 442 or 482.
+    /// </summary>
+    public static Channel? Operated(IrcContext context, string name, string action)
+    {
+        if (Visible(context, name) is not { } channel)
+        {
+            return null;
+        }
+
+        return channel.IsOperator(context.Session) || context.Session.Has(OperatorPrivileges.Override)
+            ? (IsOperator(context, channel, action) ? channel : null)
+            : (IsMember(context, channel) && IsOperator(context, channel, action) ? channel : null);
+    }
 
     /// <summary>True when the client is in <paramref name="channel"/>; else 442.</summary>
     public static bool IsMember(IrcContext context, Channel channel)
@@ -43,11 +57,17 @@ public static class ChannelAccess
         return false;
     }
 
-    /// <summary>True when the client is an operator of <paramref name="channel"/>; else 482.</summary>
-    public static bool IsOperator(IrcContext context, Channel channel)
+    /// <summary>True when the client is an operator of <paramref name="channel"/>, or overrides for <paramref name="action"/> (a command, as the log shows it); else 482.</summary>
+    public static bool IsOperator(IrcContext context, Channel channel, string action)
     {
         if (channel.IsOperator(context.Session))
         {
+            return true;
+        }
+
+        if (context.Session.Has(OperatorPrivileges.Override))
+        {
+            Override(context, channel, action);
             return true;
         }
 
@@ -55,6 +75,25 @@ public static class ChannelAccess
         return false;
     }
 
-    /// <summary>Whether <paramref name="session"/> may see that <paramref name="channel"/> exists and who is in it (+s hides it from outsiders).</summary>
-    public static bool IsVisibleTo(Channel channel, ClientSession session) => !channel.Modes.Secret || channel.IsMember(session);
+    /// <summary>
+    /// Whether <paramref name="session"/> may see that <paramref name="channel"/> exists and who is
+    /// in it (+s hides it from outsiders, but for operators who may override).
+    /// </summary>
+    public static bool IsVisibleTo(Channel channel, ClientSession session) =>
+        !channel.Modes.Secret || channel.IsMember(session) || session.Has(OperatorPrivileges.Override);
+
+    private static void Override(IrcContext context, Channel channel, string action)
+    {
+        var (session, server) = (context.Session, context.Server);
+        context.Engine.Events.OperatorOverride(session.Nick, session.OperatorName ?? "?", channel.Name, action);
+        var notice = $"{session.Nick} used operator override on {channel.Name}: {action}";
+        session.Reply(server.Name, "NOTICE", session.Nick, [notice], trailing: true);
+        foreach (var member in channel.Members)
+        {
+            if (member is IrcSession op && !ReferenceEquals(op, session) && channel.IsOperator(op))
+            {
+                op.Reply(server.Name, "NOTICE", op.Nick, [notice], trailing: true);
+            }
+        }
+    }
 }

@@ -27,6 +27,7 @@ public sealed class ChghostCommand : IIrcCommand
             return;
         }
 
+        engine.Events.OperatorChangedHost(session.Nick, session.OperatorName ?? "?", target.Nick, user, host);
         engine.ChangeHost(target, user, host);
     }
 

@@ -1,3 +1,4 @@
+using Charla.Core.Sessions;
 using Charla.Protocols.Irc.Messages;
 
 namespace Charla.Protocols.Irc.Commands;
@@ -21,7 +22,9 @@ public interface IIrcCommand
 /// parameters, often several channels at once: handlers ask <see cref="ChannelAccess"/>, the
 /// one place that answers 403, 442 and 482.
 /// </remarks>
-public sealed record IrcCommandDescriptor(string Name, int MinParams, Privilege Privilege, IIrcCommand Handler, int ServerTargetAt = -1);
+/// <param name="Needs">For <see cref="Privilege.ServerOperator"/> commands, the operator privileges they take (723 ERR_NOPRIVS without).</param>
+public sealed record IrcCommandDescriptor(
+    string Name, int MinParams, Privilege Privilege, IIrcCommand Handler, int ServerTargetAt = -1, OperatorPrivileges Needs = OperatorPrivileges.None);
 
 /// <summary>Who may run a command.</summary>
 public enum Privilege

@@ -17,7 +17,7 @@ public sealed class InviteCommand : IIrcCommand
             return;
         }
 
-        if (ChannelAccess.Joined(context, message[1]) is not { } channel || channel.Modes.InviteOnly && !ChannelAccess.IsOperator(context, channel))
+        if (ChannelAccess.Joined(context, message[1]) is not { } channel || channel.Modes.InviteOnly && !ChannelAccess.IsOperator(context, channel, $"INVITE {message[0]} {channel.Name}"))
         {
             return;
         }

@@ -1,3 +1,4 @@
+using Charla.Core.Sessions;
 using Charla.Core.Channels;
 using Charla.Core.Routing;
 using Charla.Protocols.Irc.Messages;
@@ -43,9 +44,9 @@ public static class IrcCommandTable
         new("AWAY", 0, Privilege.Registered, new AwayCommand()),
         new("SETNAME", 1, Privilege.Registered, new SetnameCommand()),
         new("OPER", 2, Privilege.Registered, new OperCommand()),
-        new("WALLOPS", 1, Privilege.ServerOperator, new WallopsCommand()),
-        new("CHGHOST", 3, Privilege.ServerOperator, new ChghostCommand()),
-        new("KILL", 1, Privilege.ServerOperator, new KillCommand()),
+        new("WALLOPS", 1, Privilege.ServerOperator, new WallopsCommand(), Needs: OperatorPrivileges.Wallops),
+        new("CHGHOST", 3, Privilege.ServerOperator, new ChghostCommand(), Needs: OperatorPrivileges.ChangeHost),
+        new("KILL", 1, Privilege.ServerOperator, new KillCommand(), Needs: OperatorPrivileges.Kill),
         new("MONITOR", 1, Privilege.Registered, new MonitorCommand()),
         new("METADATA", 1, Privilege.None, new MetadataCommand()),
         new("BATCH", 1, Privilege.Registered, new BatchCommand()),
@@ -95,6 +96,12 @@ public static class IrcCommandTable
         if (command.Privilege == Privilege.ServerOperator && !session.IsServerOperator)
         {
             session.Numeric(Numerics.ErrNoPrivileges, "Permission Denied- You're not an IRC operator");
+            return;
+        }
+
+        if (command.Privilege == Privilege.ServerOperator && !session.Has(command.Needs))
+        {
+            session.Numeric(Numerics.ErrNoPrivs, OperatorPrivilegeNames.Describe(command.Needs & ~session.OperatorPrivileges), "Insufficient oper privileges.");
             return;
         }
 

@@ -30,7 +30,7 @@ public sealed class KickCommand : IIrcCommand
             var name = channels.Length == 1 ? channels[0] : channels[i];
             if (!checkedChannels.TryGetValue(name, out var channel))
             {
-                channel = checkedChannels[name] = ChannelAccess.Operated(context, name); // told once per channel why not
+                channel = checkedChannels[name] = ChannelAccess.Operated(context, name, $"KICK {name} {message[1]}"); // told once per channel why not
             }
 
             if (channel is null)

@@ -21,6 +21,7 @@ public sealed class KillCommand : IIrcCommand
         }
 
         var comment = message.Count > 1 && message[1].Length > 0 ? message[1] : "no reason given";
+        context.Engine.Events.OperatorKill(session.Nick, session.OperatorName ?? "?", target.Nick, $"{target.UserName}@{target.Host}", comment);
         target.Close(DisconnectReason.Killed(session.Nick, comment));
     }
 }

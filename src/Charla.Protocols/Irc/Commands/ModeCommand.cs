@@ -46,7 +46,7 @@ public sealed class ModeCommand : IIrcCommand
             return;
         }
 
-        if (!ChannelAccess.IsOperator(context, channel))
+        if (!ChannelAccess.IsOperator(context, channel, $"MODE {channel.Name} {string.Join(' ', Enumerable.Range(1, message.Count - 1).Select(i => message[i]))}"))
         {
             return;
         }
@@ -226,7 +226,7 @@ public sealed class ModeCommand : IIrcCommand
                     break;
                 case 'o' when !adding:
                     // +o comes only from OPER; a client may drop it.
-                    Toggle(session, letter, adding, session.IsServerOperator, on => context.Engine.SetServerOperator(session, on));
+                    Toggle(session, letter, adding, session.IsServerOperator, _ => context.Engine.EndServerOperator(session));
                     break;
                 case 'o':
                     break;

@@ -1,37 +1,44 @@
-using System.Security.Cryptography;
-using System.Text;
+using Charla.Core.Security;
 using Charla.Protocols.Irc.Messages;
 
 namespace Charla.Protocols.Irc.Commands;
 
 /// <summary>
-/// OPER &lt;name&gt; &lt;password&gt; against Irc:Operators: 381 and user mode +o, or 491 (no such
-/// operator) / 464 (wrong password). Passwords are compared in constant time.
+/// OPER &lt;name&gt; &lt;password&gt; against the operator blocks (Irc:Operators): user mode +o, 381 and
+/// the block's class's privileges, or 491 (no such operator) / 464 (wrong password), each logged.
+/// The password is checked against its hash on the thread pool (a PBKDF2 hash takes a while on
+/// purpose): this client's next lines wait for it, nobody else's do.
 /// </summary>
 public sealed class OperCommand : IIrcCommand
 {
     public void Execute(IrcContext context, IrcMessage message)
     {
-        var session = context.Session;
-        var account = context.Server.Options.Operators.FirstOrDefault(o => string.Equals(o.Name, message[0], StringComparison.Ordinal));
-        if (account is null)
+        var (engine, session) = (context.Engine, context.Session);
+        var name = message[0];
+        if (context.Server.Operators.Find(name) is not { } block)
         {
+            engine.Events.OperatorLoginFailed(session.Nick, $"{session.UserName}@{session.Host}", name, "no such operator");
             session.Numeric(Numerics.ErrNoOperHost, "No O-lines for your host");
             return;
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(account.Password), Encoding.UTF8.GetBytes(message[1])))
+        var check = PasswordHash.VerifyAsync(message[1], block.PasswordHash);
+        session.ContinueAfter(check, () =>
         {
-            session.Numeric(Numerics.ErrPasswdMismatch, "Password incorrect");
-            return;
-        }
+            if (!check.IsCompletedSuccessfully || !check.Result)
+            {
+                engine.Events.OperatorLoginFailed(session.Nick, $"{session.UserName}@{session.Host}", name, "wrong password");
+                session.Numeric(Numerics.ErrPasswdMismatch, "Password incorrect");
+                return;
+            }
 
-        if (!session.IsServerOperator)
-        {
-            context.Engine.SetServerOperator(session, true);
-            session.SendLine(IrcLine.Build(session.Nick, "MODE", [session.Nick, "+o"], trailing: true));
-        }
+            if (!session.IsServerOperator)
+            {
+                session.SendLine(IrcLine.Build(session.Nick, "MODE", [session.Nick, "+o"], trailing: true));
+            }
 
-        session.Numeric(Numerics.RplYoureOper, "You are now an IRC operator");
+            engine.SetServerOperator(session, block.Name, block.Class, block.Privileges);
+            session.Numeric(Numerics.RplYoureOper, "You are now an IRC operator");
+        });
     }
 }

@@ -15,7 +15,7 @@ public sealed class RenameCommand : IIrcCommand
     public void Execute(IrcContext context, IrcMessage message)
     {
         var session = context.Session;
-        if (ChannelAccess.Operated(context, message[0]) is not { } channel)
+        if (ChannelAccess.Operated(context, message[0], $"RENAME {message[0]} {(message.Count > 1 ? message[1] : string.Empty)}") is not { } channel)
         {
             return;
         }

@@ -19,7 +19,7 @@ public sealed class TopicCommand : IIrcCommand
             return;
         }
 
-        if (ChannelAccess.Joined(context, message[0]) is not { } channel || channel.Modes.TopicLocked && !ChannelAccess.IsOperator(context, channel))
+        if (ChannelAccess.Joined(context, message[0]) is not { } channel || channel.Modes.TopicLocked && !ChannelAccess.IsOperator(context, channel, $"TOPIC {channel.Name}"))
         {
             return;
         }

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Charla.Core.Logging;
+
+/// <summary>
+/// What an operator of the server wants in its log, one line each at Information level (refusals
+/// and failures at Warning), under the category <c>Charla.Events</c>: who connected and how,
+/// registrations, nick changes, quits, operators' actions. Never message text, never passwords.
+/// </summary>
+public sealed partial class ServerEvents(ILogger logger)
+{
+    /// <summary>The log category, for filters (<c>Logging:LogLevel:Charla.Events</c>).</summary>
+    public const string Category = "Charla.Events";
+
+    /// <summary>Logs nothing (tests, tools).</summary>
+    public static ServerEvents None { get; } = new(NullLogger.Instance);
+
+    public static ServerEvents Create(ILoggerFactory loggers) => new(loggers.CreateLogger(Category));
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Operator {Nick} ({UserHost}) logged in as {OperatorName}, class {Class}: {Privileges}")]
+    public partial void OperatorLoggedIn(string nick, string userHost, string operatorName, string @class, string privileges);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Failed OPER by {Nick} ({UserHost}) as {OperatorName}: {Reason}")]
+    public partial void OperatorLoginFailed(string nick, string userHost, string operatorName, string reason);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Operator {Nick} ({OperatorName}) stopped being an operator")]
+    public partial void OperatorLoggedOut(string nick, string operatorName);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Operator {Nick} ({OperatorName}) used override on {Channel}: {Action}")]
+    public partial void OperatorOverride(string nick, string operatorName, string channel, string action);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "Operator {Nick} ({OperatorName}) killed {Target} ({UserHost}): {Reason}")]
+    public partial void OperatorKill(string nick, string operatorName, string target, string userHost, string reason);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Information, Message = "Operator {Nick} ({OperatorName}) changed the host of {Target} to {UserName}@{Host}")]
+    public partial void OperatorChangedHost(string nick, string operatorName, string target, string userName, string host);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Information, Message = "Operator {Nick} ({OperatorName}) sent WALLOPS")]
+    public partial void OperatorWallops(string nick, string operatorName);
+}
