@@ -178,6 +178,7 @@ public sealed partial class ChatEngine
         }
 
         TellWatchers(new PresenceEvent(session, session.Nick, session.Nick, Online: true) { Time = Time.GetUtcNow() });
+        Events.Registered(session.Protocol, session.Nick, session.UserHost);
         return AttachResult.Attached;
     }
 
@@ -336,6 +337,7 @@ public sealed partial class ChatEngine
         if (result == NickChangeResult.Changed)
         {
             Whowas.Record(session, old, Time.GetUtcNow());
+            Events.NickChanged(old, nick, session.UserHost);
             TellPeers(session, new NickChangeEvent(session, old, nick) { Time = Time.GetUtcNow() }, alsoWatchers: false);
             if (!NickRules.Comparer.Equals(old, nick))
             {
@@ -498,6 +500,7 @@ public sealed partial class ChatEngine
         }
 
         Whowas.Record(session, session.Nick, Time.GetUtcNow());
+        Events.Quit(session.Nick, session.UserHost, reason.Message);
         var announcement = _shuttingDown ? null : new QuitEvent(session, session.Nick, reason) { Time = Time.GetUtcNow() };
         var channels = session.Channels;
         var alreadyTold = channels.Count > 1 ? new HashSet<ClientSession>(ReferenceEqualityComparer.Instance) : null;

@@ -18,6 +18,21 @@ public sealed partial class ServerEvents(ILogger logger)
 
     public static ServerEvents Create(ILoggerFactory loggers) => new(loggers.CreateLogger(Category));
 
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Connection ({Protocol}) from {Address} port {Port}")]
+    public partial void Connected(string protocol, string address, int port);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Refused a connection ({Protocol}) from {Address} port {Port}: {Reason}")]
+    public partial void Refused(string protocol, string address, int port, string reason);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Registered ({Protocol}): {Nick} ({UserHost})")]
+    public partial void Registered(string protocol, string nick, string userHost);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Nick change: {OldNick} is now {NewNick} ({UserHost})")]
+    public partial void NickChanged(string oldNick, string newNick, string userHost);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Quit: {Nick} ({UserHost}): {Reason}")]
+    public partial void Quit(string nick, string userHost, string reason);
+
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Operator {Nick} ({UserHost}) logged in as {OperatorName}, class {Class}: {Privileges}")]
     public partial void OperatorLoggedIn(string nick, string userHost, string operatorName, string @class, string privileges);
 

@@ -54,6 +54,12 @@ public abstract class ClientSession : IOutputOwner
         internal set => Volatile.Write(ref _host, value);
     }
 
+    /// <summary>The protocol's name, for the log: <c>IRC</c>, <c>plain</c>.</summary>
+    public abstract string Protocol { get; }
+
+    /// <summary>user@host, as the log names a user.</summary>
+    public string UserHost => $"{UserName}@{Host}";
+
     /// <summary>Whether the user is a server operator (IRC OPER, user mode +o).</summary>
     public bool IsServerOperator { get; internal set; }
 

@@ -134,9 +134,13 @@ public sealed class IrcConnection : IrcContext, ILineProtocol
         return IrcLine.Encode(IrcLine.Build(null, "ERROR", [$"Closing Link: {IrcLine.Host(session.Host)} ({text})"], trailing: true));
     }
 
-    /// <summary>The ERROR a client gets, before it is closed, when the server cannot take it (Tcp:MaxConnections or its descriptor limit).</summary>
-    public static byte[] ServerFull(string remoteHost) =>
-        IrcLine.Encode(IrcLine.Build(null, "ERROR", [$"Closing Link: {IrcLine.Host(remoteHost)} (Server is full, try again later)"], trailing: true));
+    /// <summary>
+    /// The ERROR a client gets, before it is closed, when the server does not take it: for
+    /// <paramref name="reason"/> (a limit of its address), or, when null, because the server is
+    /// full (Tcp:MaxConnections or its descriptor limit).
+    /// </summary>
+    public static byte[] Refusal(string remoteHost, string? reason) =>
+        IrcLine.Encode(IrcLine.Build(null, "ERROR", [$"Closing Link: {IrcLine.Host(remoteHost)} ({reason ?? "Server is full, try again later"})"], trailing: true));
 
     /// <summary>
     /// Bytes of the tags section, '@' and its space included (0 without tags): the rest is the

@@ -15,6 +15,8 @@ namespace Charla.Protocols.Irc;
 /// <summary>An IRC client: the core's session plus registration, capabilities and ping state.</summary>
 public sealed class IrcSession : TransportSession
 {
+    public override string Protocol => "IRC";
+
     private readonly IrcServerInfo _server;
     private HashSet<string>? _caps; // made when the first capability is enabled: most clients idle with none
     private volatile bool _registered;

@@ -10,6 +10,8 @@ namespace Charla.Protocols.Plain;
 /// <summary>A plain-mode client: the core's session plus the pipe its connection runs on.</summary>
 public sealed class PlainSession : TransportSession
 {
+    public override string Protocol => "plain";
+
     /// <summary>How plain-mode users appear to IRC users: <c>Guest1!plain@127.0.0.1</c>.</summary>
     public const string PlainUserName = "plain";
 

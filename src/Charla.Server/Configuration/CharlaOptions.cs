@@ -1,6 +1,7 @@
 using Charla.Core;
 using Charla.Protocols.Irc;
 using Charla.Protocols.Plain;
+using Charla.Server.Admission;
 using Charla.Storage.Sqlite;
 
 namespace Charla.Server.Configuration;
@@ -32,6 +33,9 @@ public sealed class CharlaOptions
     public SqliteStoreOptions Storage { get; set; } = new();
 
     public HistoryOptions History { get; set; } = new();
+
+    /// <summary>Connections per address: at once, and opened within a window; the exempt networks.</summary>
+    public ConnectionLimitOptions Connections { get; set; } = new();
 }
 
 /// <summary>Channel history.</summary>

@@ -78,6 +78,19 @@ public static class CharlaOptionsValidator
             errors.Add("Storage:DataDirectory: must name a directory.");
         }
 
+        AtLeast(errors, "Connections:MaxPerAddress", options.Connections.MaxPerAddress, 0);
+        AtLeast(errors, "Connections:MaxPerWindow", options.Connections.MaxPerWindow, 0);
+        AtLeast(errors, "Connections:WindowSeconds", options.Connections.WindowSeconds, 1);
+        Between(errors, "Connections:Ipv4PrefixLength", options.Connections.Ipv4PrefixLength, 8, 32);
+        Between(errors, "Connections:Ipv6PrefixLength", options.Connections.Ipv6PrefixLength, 16, 128);
+        for (var i = 0; i < options.Connections.Exempt.Length; i++)
+        {
+            if (!IPNetwork.TryParse(options.Connections.Exempt[i], out _))
+            {
+                errors.Add($"Connections:Exempt:{i}: \"{options.Connections.Exempt[i]}\" is not an address or network (CIDR: 203.0.113.0/24, 2001:db8::/32).");
+            }
+        }
+
         AtLeast(errors, "History:AutoReplayLines", options.History.AutoReplayLines, 0);
         AtLeast(errors, "History:RetentionDays", options.History.RetentionDays, 0);
         AtLeast(errors, "History:MaxMessagesPerChannel", options.History.MaxMessagesPerChannel, 0);
@@ -89,6 +102,14 @@ public static class CharlaOptionsValidator
         if (port is < IPEndPoint.MinPort or > IPEndPoint.MaxPort)
         {
             errors.Add($"{key}: {port} is not a TCP port (0 to 65535; 0 picks a free one).");
+        }
+    }
+
+    private static void Between(List<string> errors, string key, int value, int minimum, int maximum)
+    {
+        if (value < minimum || value > maximum)
+        {
+            errors.Add($"{key}: {value} is not between {minimum} and {maximum}.");
         }
     }
 

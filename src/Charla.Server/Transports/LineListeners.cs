@@ -4,6 +4,7 @@ using Charla.Core;
 using Charla.Protocols.Irc;
 using Charla.Protocols.Irc.Messages;
 using Charla.Protocols.Plain;
+using Charla.Server.Admission;
 using Charla.Server.Configuration;
 using Charla.Server.Transports.Epoll;
 using Microsoft.Extensions.Hosting;
@@ -70,17 +71,22 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
                 slots.Capacity, descriptorLimit);
         }
 
+        var limits = new AddressLimits(options.Connections, engine.Time);
         _plain.Start(
             (transport, host, observer) => PlainConnection.RunAsync(engine, options.Plain, transport, host, _drainTimeout, observer),
             slots,
-            _ => PlainReplies.ServerFull,
+            limits,
+            engine.Events,
+            (_, reason) => reason is null ? PlainReplies.ServerFull : PlainReplies.Encode(PlainReplies.Error(reason + ".")),
             PlainMaxBufferedInput,
             _epoll,
             TuneAccepted);
         _irc.Start(
             (transport, host, observer) => IrcConnection.RunAsync(engine, ircServer, transport, host, _drainTimeout, observer),
             slots,
-            IrcConnection.ServerFull,
+            limits,
+            engine.Events,
+            IrcConnection.Refusal,
             _ircMaxBufferedInput,
             _epoll,
             TuneAccepted);

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
+using Charla.Core.Logging;
 using Charla.Protocols.Connections;
+using Charla.Server.Admission;
 using Charla.Server.Hosting;
 using Charla.Server.Transports.Epoll;
 using Microsoft.Extensions.Logging;
@@ -39,8 +41,10 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
     private readonly ILogger _logger;
     private readonly TaskCompletionSource _allClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Func<SocketTransport, string, IConnectionObserver, Task>? _run;
-    private Func<string, byte[]>? _refusal;
+    private Func<string, string?, byte[]>? _refusal;
     private ConnectionSlots? _slots;
+    private AddressLimits? _limits;
+    private ServerEvents _events = ServerEvents.None;
     private long _lastFullWarning; // Environment.TickCount64; 0: never
     private int _refusedSinceWarning;
     private int _maxBufferedInput;
@@ -88,20 +92,26 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
     /// host, and this listener to tell when it has ended) until stopped.
     /// </summary>
     /// <param name="slots">The connections that may be open at once, shared by the listeners.</param>
-    /// <param name="refusal">The line, with its terminator, that tells a client (by its host) that the server is full.</param>
+    /// <param name="limits">The connections each address may hold and open, shared by the listeners.</param>
+    /// <param name="events">Where connections and refusals are logged.</param>
+    /// <param name="refusal">The line, with its terminator, that tells a client (by its host) why it is refused: the reason, or null when the server is full.</param>
     /// <param name="maxBufferedInput">The most unhandled input held for a client, in bytes.</param>
     /// <param name="loops">The epoll loops to watch clients with (Linux); null for .NET's own waits.</param>
     /// <param name="tuneAccepted">Sets options on each accepted .NET socket (where they are not inherited from the listener).</param>
     public void Start(
         Func<SocketTransport, string, IConnectionObserver, Task> run,
         ConnectionSlots slots,
-        Func<string, byte[]> refusal,
+        AddressLimits limits,
+        ServerEvents events,
+        Func<string, string?, byte[]> refusal,
         int maxBufferedInput,
         EpollLoops? loops,
         Action<Socket>? tuneAccepted = null)
     {
         _run = run;
         _slots = slots;
+        _limits = limits;
+        _events = events;
         _refusal = refusal;
         _maxBufferedInput = maxBufferedInput;
         _loops = loops;
@@ -216,10 +226,18 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
                 continue;
             }
 
-            var host = RemoteHost(client);
+            var remote = RemotePeer(client);
+            var host = remote?.Address.ToString() ?? "unknown";
             if (!_slots!.TryTake())
             {
-                Refuse(client, host);
+                Refuse(client, host, reason: null);
+                continue;
+            }
+
+            if (Admit(remote) is { } refusal)
+            {
+                _slots.Return();
+                Refuse(client, host, refusal);
                 continue;
             }
 
@@ -227,12 +245,12 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
             try
             {
                 _tuneAccepted?.Invoke(client);
-                transport = new SocketTransport(client, _maxBufferedInput);
+                transport = new SocketTransport(client, _maxBufferedInput) { Remote = remote };
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {
                 client.Dispose(); // gone before it could start
-                _slots.Return();
+                Unadmit(remote);
                 continue;
             }
 
@@ -264,11 +282,11 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
         while (!_stopping)
         {
             SocketDescriptor? client;
-            string host;
+            IPEndPoint? remote;
             SocketError error;
             try
             {
-                client = RawSocketCalls.Accept(_socket.SafeHandle, out host, out error);
+                client = RawSocketCalls.Accept(_socket.SafeHandle, out remote, out error);
             }
             catch (ObjectDisposedException)
             {
@@ -292,22 +310,30 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
                 return;
             }
 
+            var host = remote?.Address.ToString() ?? "unknown";
             if (!_slots!.TryTake())
             {
-                Refuse(client, host);
+                Refuse(client, host, reason: null);
+                continue;
+            }
+
+            if (Admit(remote) is { } refusal)
+            {
+                _slots.Return();
+                Refuse(client, host, refusal);
                 continue;
             }
 
             SocketTransport transport;
             try
             {
-                transport = new SocketTransport(client, _maxBufferedInput, _loops!.Next());
+                transport = new SocketTransport(client, _maxBufferedInput, _loops!.Next()) { Remote = remote };
             }
             catch (Exception ex)
             {
                 _logger.LogError(ex, "{Listener}: cannot watch the connection from {Remote}", _name, host);
                 client.Dispose();
-                _slots.Return();
+                Unadmit(remote);
                 continue;
             }
 
@@ -321,9 +347,44 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
         ((IEpollClient)this).OnReadable(inputEnded: false);
     }
 
+    /// <summary>
+    /// Counts the connection against its address's limits (a slot is taken already): null when
+    /// it may stay, else why not (the first refusal of an address in its window is logged).
+    /// </summary>
+    private string? Admit(IPEndPoint? remote)
+    {
+        if (remote is null || _limits!.TryAdmit(remote.Address, out var firstRefusal) is not { } refusal)
+        {
+            return null;
+        }
+
+        if (firstRefusal)
+        {
+            _events.Refused(_name, remote.Address.ToString(), remote.Port, refusal + " (further refusals of this address in this window are not logged)");
+        }
+
+        return refusal;
+    }
+
+    /// <summary>Gives back what <see cref="Admit"/> and the slot took, for a connection that ends or never started.</summary>
+    private void Unadmit(IPEndPoint? remote)
+    {
+        if (remote is not null)
+        {
+            _limits!.Release(remote.Address);
+        }
+
+        _slots!.Return();
+    }
+
     /// <summary>Starts a connection here, with no hop: it runs only until its first read waits, then accepting goes on.</summary>
     private void Launch(SocketTransport transport, string remoteHost)
     {
+        if (transport.Remote is { } remote)
+        {
+            _events.Connected(_name, remoteHost, remote.Port);
+        }
+
         Interlocked.Increment(ref _active);
         try
         {
@@ -344,22 +405,23 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
         }
 
         (transport as IDisposable)?.Dispose();
-        _slots!.Return();
+        Unadmit((transport as SocketTransport)?.Remote);
         Release();
     }
 
     /// <summary>
-    /// The server is full: tells the client so and closes its connection at once, on the
-    /// accepting thread (a refused connection holds its descriptor for microseconds, out of the reserve).
+    /// The server is full (<paramref name="reason"/> null) or the address is past a limit: tells
+    /// the client why and closes its connection at once, on the accepting thread (a refused
+    /// connection holds its descriptor for microseconds, out of the reserve).
     /// </summary>
-    private void Refuse(Socket client, string host)
+    private void Refuse(Socket client, string host, string? reason)
     {
         using (client)
         {
             try
             {
                 client.Blocking = false;
-                client.Send(_refusal!(host), SocketFlags.None, out _);
+                client.Send(_refusal!(host, reason), SocketFlags.None, out _);
                 DrainArrived(buffer => client.Receive(buffer, SocketFlags.None, out _));
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
@@ -368,20 +430,28 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
             }
         }
 
-        WarnFull(host);
+        Refused(host, reason);
     }
 
-    /// <inheritdoc cref="Refuse(Socket, string)"/>
+    /// <inheritdoc cref="Refuse(Socket, string, string?)"/>
     [SupportedOSPlatform("linux")]
-    private void Refuse(SocketDescriptor client, string host)
+    private void Refuse(SocketDescriptor client, string host, string? reason)
     {
         using (client)
         {
-            RawSocketCalls.Send(client, _refusal!(host), out _);
+            RawSocketCalls.Send(client, _refusal!(host, reason), out _);
             DrainArrived(buffer => RawSocketCalls.Receive(client, buffer, out _));
         }
 
-        WarnFull(host);
+        Refused(host, reason);
+    }
+
+    private void Refused(string host, string? reason)
+    {
+        if (reason is null)
+        {
+            WarnFull(host);
+        }
     }
 
     /// <summary>
@@ -423,21 +493,21 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
         }
     }
 
-    /// <summary>The client's address as users see it: IPv4 as IPv4 even on a dual-stack socket.</summary>
-    private static string RemoteHost(Socket socket)
+    /// <summary>The client's address as users see it (IPv4 as IPv4 even on a dual-stack socket) and port; null if unknown.</summary>
+    private static IPEndPoint? RemotePeer(Socket socket)
     {
         try
         {
             return socket.RemoteEndPoint switch
             {
-                IPEndPoint { Address.IsIPv4MappedToIPv6: true } ip => ip.Address.MapToIPv4().ToString(),
-                IPEndPoint ip => ip.Address.ToString(),
-                _ => "unknown",
+                IPEndPoint { Address.IsIPv4MappedToIPv6: true } ip => new IPEndPoint(ip.Address.MapToIPv4(), ip.Port),
+                IPEndPoint ip => ip,
+                _ => null,
             };
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
-            return "unknown"; // already reset
+            return null; // already reset
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
@@ -33,6 +34,9 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposab
     private Socket? _socket; // the .NET path's socket; on the epoll path, made for the first send that must wait; null once disposed
     private volatile bool _outputAborted;
     private CancellationTokenSource? _slowSend;
+
+    /// <summary>The client's address and port (null when its family is neither IPv4 nor IPv6).</summary>
+    public IPEndPoint? Remote { get; init; }
 
     /// <param name="socket">A connected socket (this makes it non-blocking).</param>
     /// <param name="maxBufferedInput">The most unhandled input held for the client, in bytes.</param>

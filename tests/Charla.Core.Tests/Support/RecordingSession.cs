@@ -8,6 +8,8 @@ namespace Charla.Core.Tests.Support;
 internal sealed class RecordingSession(EngineOptions options, WireFormat? format = null, TimeProvider? time = null)
     : ClientSession(format ?? TextWireFormat.Instance, "test.host", options, time ?? TimeProvider.System)
 {
+    public override string Protocol => "test";
+
     public List<DisconnectReason> ClosedWith { get; } = [];
 
     /// <summary>Everything queued so far, one string per line, in order.</summary>

@@ -83,6 +83,29 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task With_the_json_format_every_log_line_is_one_JSON_object_and_connections_are_logged_with_address_and_port()
+    {
+        using var process = TestProcess.Start(
+            ["serve", "--bind", "127.0.0.1", "--plain-port", "0", "--irc-port", "0", "--http-port", "0"],
+            new Dictionary<string, string> { ["CHARLA__Logging__Console__FormatterName"] = "json" });
+        var ready = await process.WaitForOutputAsync(new(@"Plain mode listening on 127\.0\.0\.1:(?<port>\d+)"));
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, int.Parse(ready.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var clientPort = ((IPEndPoint)client.Client.LocalEndPoint!).Port;
+
+        await process.WaitForOutputAsync(new($"Connection \\(Plain\\) from 127\\.0\\.0\\.1 port {clientPort}\""));
+
+        foreach (var line in process.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(line);
+            Assert.True(json.RootElement.TryGetProperty("Message", out _), line);
+            Assert.True(json.RootElement.TryGetProperty("Category", out _), line);
+        }
+
+        Assert.Contains("\"Category\":\"Charla.Events\"", process.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_port_in_use_gives_one_clear_error_line_and_a_nonzero_exit()
     {
         using var squatter = new TcpListener(IPAddress.Loopback, 0);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Charla.Core;
+using Charla.Core.Logging;
 using Charla.Server.Configuration;
 using Charla.Server.Hosting;
 using Microsoft.Extensions.Logging;
@@ -63,13 +64,16 @@ internal sealed class TestServer : IAsyncDisposable
         }
 
         var errors = new ErrorLog();
+        var events = new EventLog();
         var server = CharlaServer.Create(new ServerSetup(null, overrides), logging =>
         {
             logging.ClearProviders();
             logging.AddProvider(errors);
+            logging.AddProvider(events);
+            logging.AddFilter<EventLog>(ServerEvents.Category, LogLevel.Trace);
         });
         await server.StartAsync();
-        return new TestServer(server, errors, dataDirectory);
+        return new TestServer(server, errors, dataDirectory) { Events = events };
     }
 
     /// <summary>Connects a client; the server disposes it with itself.</summary>
@@ -139,6 +143,30 @@ internal sealed class TestServer : IAsyncDisposable
     }
 
     /// <summary>Collects every record of level Error or above.</summary>
+    /// <summary>What the server logged under <see cref="ServerEvents.Category"/>, in order.</summary>
+    public IReadOnlyCollection<string> Events { get; private init; } = [];
+
+    /// <summary>Keeps the lines logged under <see cref="ServerEvents.Category"/>, at every level.</summary>
+    private sealed class EventLog : ConcurrentQueue<string>, ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) =>
+            categoryName == ServerEvents.Category ? new Writer(this) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Writer(EventLog log) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                log.Enqueue(formatter(state, exception));
+        }
+    }
+
     private sealed class ErrorLog : ConcurrentQueue<string>, ILoggerProvider, ILogger
     {
         public ILogger CreateLogger(string categoryName) => this;

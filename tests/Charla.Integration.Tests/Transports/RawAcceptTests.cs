@@ -24,11 +24,12 @@ public sealed class RawAcceptTests
         using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await client.ConnectAsync(listener.LocalEndPoint!);
 
-        var (handle, host) = await AcceptAsync(listener);
+        var (handle, remote) = await AcceptAsync(listener);
 
         using (handle)
         {
-            Assert.Equal("127.0.0.1", host);
+            Assert.Equal(client.LocalEndPoint, remote); // address and port
+            Assert.Equal("127.0.0.1", remote.Address.ToString());
             var buffer = new byte[16];
             Assert.Equal(0, RawSocketCalls.Receive(handle, buffer, out var wouldBlock));
             Assert.Equal(SocketError.WouldBlock, wouldBlock); // nothing sent yet, and the call did not wait
@@ -53,8 +54,9 @@ public sealed class RawAcceptTests
         first.Dispose();
         second.Dispose();
 
-        Assert.Equal("127.0.0.1", v4Host);
-        Assert.Equal("::1", v6Host);
+        Assert.Equal("127.0.0.1", v4Host.Address.ToString());
+        Assert.Equal(((IPEndPoint)v4.LocalEndPoint!).Port, v4Host.Port);
+        Assert.Equal("::1", v6Host.Address.ToString());
     }
 
     [LinuxFact("the epoll path's own accept")]
@@ -81,14 +83,14 @@ public sealed class RawAcceptTests
 
     /// <summary>The connection a client just made, once the kernel has it in the accept queue.</summary>
     [SupportedOSPlatform("linux")]
-    private static async Task<(SocketDescriptor Handle, string Host)> AcceptAsync(Socket listener)
+    private static async Task<(SocketDescriptor Handle, IPEndPoint Remote)> AcceptAsync(Socket listener)
     {
         for (var attempt = 0; attempt < 500; attempt++)
         {
-            var handle = RawSocketCalls.Accept(listener.SafeHandle, out var host, out var error);
+            var handle = RawSocketCalls.Accept(listener.SafeHandle, out var remote, out var error);
             if (handle is not null)
             {
-                return (handle, host);
+                return (handle, remote!);
             }
 
             Assert.Equal(SocketError.WouldBlock, error);

@@ -160,6 +160,7 @@ public sealed class OperatorTests
 
         Assert.Equal(
             [
+                "Registered (IRC): admin (~admin@127.0.0.1)",
                 "Failed OPER by admin (~admin@127.0.0.1) as nobody: no such operator",
                 "Failed OPER by admin (~admin@127.0.0.1) as root: wrong password",
                 "Operator admin (~admin@127.0.0.1) logged in as root, class admin: kill, ban, override, rehash, see-addresses, wallops, chghost",

@@ -27,10 +27,10 @@ internal static partial class RawSocketCalls
     /// <summary>
     /// Accepts one waiting connection on a non-blocking listening socket: its descriptor,
     /// non-blocking and close-on-exec from the start, and the peer's address as users see it
-    /// (IPv4 as IPv4 even on a dual-stack socket). Null with the error when accept failed
-    /// (<see cref="SocketError.WouldBlock"/>: none is waiting).
+    /// (IPv4 as IPv4 even on a dual-stack socket) and port, null if of another family. Null with
+    /// the error when accept failed (<see cref="SocketError.WouldBlock"/>: none is waiting).
     /// </summary>
-    public static unsafe SocketDescriptor? Accept(SafeHandle listener, out string remoteHost, out SocketError error)
+    public static unsafe SocketDescriptor? Accept(SafeHandle listener, out IPEndPoint? remote, out SocketError error)
     {
         var address = stackalloc byte[SockAddrStorageBytes];
         var length = SockAddrStorageBytes;
@@ -43,12 +43,12 @@ internal static partial class RawSocketCalls
         if (descriptor < 0)
         {
             error = ToSocketError(Marshal.GetLastPInvokeError());
-            remoteHost = "";
+            remote = null;
             return null;
         }
 
         error = SocketError.Success;
-        remoteHost = Host(new ReadOnlySpan<byte>(address, Math.Min(length, SockAddrStorageBytes)));
+        remote = Peer(new ReadOnlySpan<byte>(address, Math.Min(length, SockAddrStorageBytes)));
         return new SocketDescriptor(descriptor);
     }
 
@@ -99,21 +99,22 @@ internal static partial class RawSocketCalls
     }
 
     /// <summary>A sockaddr_in or sockaddr_in6 (Linux layout: family in host order first) as text.</summary>
-    internal static string Host(ReadOnlySpan<byte> address)
+    internal static IPEndPoint? Peer(ReadOnlySpan<byte> address)
     {
         var family = address.Length >= 2 ? BinaryPrimitives.ReadUInt16LittleEndian(address) : 0;
+        var port = address.Length >= 4 ? BinaryPrimitives.ReadUInt16BigEndian(address[2..4]) : 0;
         if (family == AfInet && address.Length >= 8)
         {
-            return new IPAddress(address[4..8]).ToString();
+            return new IPEndPoint(new IPAddress(address[4..8]), port);
         }
 
         if (family == AfInet6 && address.Length >= 28)
         {
             var ip = new IPAddress(address[8..24], BinaryPrimitives.ReadUInt32LittleEndian(address[24..28]));
-            return (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString();
+            return new IPEndPoint(ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip, port);
         }
 
-        return "unknown";
+        return null;
     }
 
     // errno(3) values of Linux, as .NET names them.

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Charla.Integration.Tests.Support;
+
+namespace Charla.Integration.Tests.Admission;
+
+/// <summary>The per-address limit on a real server: a crowd from one address is refused with a clear line while another address still connects.</summary>
+public sealed class ConnectionLimitsTests
+{
+    [LinuxFact("a second loopback address (127.0.0.2)")]
+    public async Task Past_the_limit_one_address_is_refused_in_each_protocol_and_another_address_still_connects()
+    {
+        await using var server = await TestServer.StartAsync(("Connections:ExemptLocalhost", "false"), ("Connections:MaxPerAddress", "2"));
+        var first = await server.ConnectAsync();
+        await server.RegisterIrcAsync("second");
+
+        Assert.Equal(["(ERROR) Too many connections from your address (2 at once)."], await ReadAllFromAsync(server.PlainEndPoint, IPAddress.Loopback));
+        Assert.Equal(
+            ["ERROR :Closing Link: 127.0.0.1 (Too many connections from your address (2 at once))"],
+            await ReadAllFromAsync(server.IrcEndPoint, IPAddress.Loopback, "NICK third\r\nUSER third 0 * :third\r\n"));
+
+        using (var other = await ConnectFromAsync(server.PlainEndPoint, IPAddress.Parse("127.0.0.2")))
+        {
+            using var reader = new StreamReader(new NetworkStream(other), Encoding.UTF8);
+            Assert.StartsWith("* Welcome to Charla, ", await reader.ReadLineAsync());
+        }
+
+        await first.SendLineAsync("/quit");
+        await first.ReadToEndAsync();
+        var again = await server.ConnectAsync(); // one of its two ended: the address may connect again
+        Assert.NotNull(again.Nick);
+
+        var refusals = server.Events.Where(e => e.StartsWith("Refused a connection", StringComparison.Ordinal)).ToList();
+        Assert.StartsWith("Refused a connection (Plain) from 127.0.0.1 port ", Assert.Single(refusals), StringComparison.Ordinal); // the address's first refusal, not one line per attempt
+        Assert.Contains(server.Events, e => e.StartsWith("Connection (Plain) from 127.0.0.2 port ", StringComparison.Ordinal));
+    }
+
+    private static async Task<Socket> ConnectFromAsync(IPEndPoint server, IPAddress from)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(from, 0));
+        await socket.ConnectAsync(server);
+        return socket;
+    }
+
+    /// <summary>Connects from <paramref name="from"/>, sends <paramref name="send"/>, and reads lines until the server closes.</summary>
+    private static async Task<List<string>> ReadAllFromAsync(IPEndPoint server, IPAddress from, string send = "")
+    {
+        using var socket = await ConnectFromAsync(server, from);
+        if (send.Length > 0)
+        {
+            await socket.SendAsync(Encoding.ASCII.GetBytes(send));
+        }
+
+        using var reader = new StreamReader(new NetworkStream(socket), Encoding.UTF8);
+        var lines = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+}
