@@ -157,6 +157,13 @@ public sealed partial class ChatEngine
             return AttachResult.ShuttingDown;
         }
 
+        if (BanOf(session) is { } ban)
+        {
+            Events.BanApplied(ban.Mask, nick ?? "(guest)", session.UserHost);
+            session.Close(DisconnectReason.Banned(ban.Reason));
+            return AttachResult.Banned;
+        }
+
         if (nick is null)
         {
             _nicks.ClaimGuest(session);

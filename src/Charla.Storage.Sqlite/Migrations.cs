@@ -57,6 +57,20 @@ internal static class Migrations
         """
         DROP INDEX messages_by_conversation;
         """,
+
+        // 4: server bans (KLINE, DLINE), kept across restarts. kind is BanKind; times are Unix
+        // milliseconds; expires is null for a ban that holds until removed.
+        """
+        CREATE TABLE server_bans (
+            kind INTEGER NOT NULL,
+            mask TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            set_by TEXT NOT NULL,
+            set_at INTEGER NOT NULL,
+            expires INTEGER,
+            PRIMARY KEY (kind, mask)
+        );
+        """,
     ];
 
     /// <summary>The version this build writes.</summary>

@@ -1,3 +1,4 @@
+using Charla.Storage.Bans;
 using Charla.Storage.History;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -24,9 +25,11 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
     private readonly HistoryWriter _writer;
     private readonly WalCheckpointer _checkpointer;
     private readonly HistoryReads _reads;
+    private readonly SqliteBanStore _bans;
 
-    private SqliteStore(DataDirectory directory, SqliteConnection writerConnection, HistoryWriter writer, WalCheckpointer checkpointer, HistoryReads reads, int openedVersion)
+    private SqliteStore(DataDirectory directory, SqliteConnection writerConnection, HistoryWriter writer, WalCheckpointer checkpointer, HistoryReads reads, SqliteBanStore bans, int openedVersion)
     {
+        _bans = bans;
         _checkpointer = checkpointer;
         _directory = directory;
         _writerConnection = writerConnection;
@@ -40,6 +43,9 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
 
     /// <summary>The data directory's full path.</summary>
     public string DirectoryPath => _directory.Path;
+
+    /// <summary>Server bans, kept in the same database.</summary>
+    public IBanStore Bans => _bans;
 
     /// <summary>The schema version the file had when opened (0: it was new).</summary>
     public int OpenedVersion { get; }
@@ -58,6 +64,7 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
         var path = Path.Combine(directory.Path, FileName);
         SqliteConnection? connection = null;
         WalCheckpointer? checkpointer = null;
+        SqliteBanStore? bans = null;
         try
         {
             var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
@@ -72,14 +79,16 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
             // A first write now: a full disk or a read-only file is found at start, not by the first message.
             Execute(connection, "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS starts (time INTEGER NOT NULL); INSERT INTO starts (time) VALUES (unixepoch()); COMMIT;");
 
+            bans = new SqliteBanStore(path);
             var reads = new HistoryReads(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString());
             checkpointer = new WalCheckpointer(path, logger);
             var pruner = new HistoryPruner(connection, retention ?? HistoryRetention.KeepAll, time ?? TimeProvider.System, logger);
-            return new SqliteStore(directory, connection, new HistoryWriter(connection, options.MaxPendingRecords, pruner, checkpointer, logger), checkpointer, reads, version);
+            return new SqliteStore(directory, connection, new HistoryWriter(connection, options.MaxPendingRecords, pruner, checkpointer, logger), checkpointer, reads, bans, version);
         }
         catch (Exception ex) when (ex is SqliteException or StorageException or IOException or UnauthorizedAccessException)
         {
             checkpointer?.Dispose();
+            bans?.Dispose();
             connection?.Dispose();
             directory.Dispose();
             throw ex as StorageException ?? new StorageException($"cannot open {path}: {Describe(ex)}", ex);
@@ -135,6 +144,7 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
     /// <summary>Stores what was appended, then closes the database and lets go of the directory.</summary>
     public void Dispose()
     {
+        _bans.Dispose();
         _writer.Dispose();
         _checkpointer.Dispose();
         _writerConnection.Dispose(); // the last connection to close copies what is left of the log and removes it
@@ -153,7 +163,7 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static string Describe(Exception ex) => ex is SqliteException sqlite
+    internal static string Describe(Exception ex) => ex is SqliteException sqlite
         ? sqlite.SqliteErrorCode switch
         {
             26 => "it is not a Charla database, or it is damaged (SQLITE_NOTADB)",

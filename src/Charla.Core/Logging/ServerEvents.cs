@@ -51,6 +51,15 @@ public sealed partial class ServerEvents(ILogger logger)
     [LoggerMessage(EventId = 105, Level = LogLevel.Information, Message = "Operator {Nick} ({OperatorName}) changed the host of {Target} to {UserName}@{Host}")]
     public partial void OperatorChangedHost(string nick, string operatorName, string target, string userName, string host);
 
+    [LoggerMessage(EventId = 107, Level = LogLevel.Information, Message = "Operator {Nick} ({OperatorName}) added a {Kind} on {Mask} ({Reason}), until {Expires}")]
+    public partial void BanAdded(string nick, string operatorName, string kind, string mask, string reason, string expires);
+
+    [LoggerMessage(EventId = 108, Level = LogLevel.Information, Message = "Operator {Nick} ({OperatorName}) removed the {Kind} on {Mask}")]
+    public partial void BanRemoved(string nick, string operatorName, string kind, string mask);
+
+    [LoggerMessage(EventId = 109, Level = LogLevel.Information, Message = "Ban {Mask} closed {Target} ({UserHost})")]
+    public partial void BanApplied(string mask, string target, string userHost);
+
     [LoggerMessage(EventId = 106, Level = LogLevel.Information, Message = "Operator {Nick} ({OperatorName}) sent WALLOPS")]
     public partial void OperatorWallops(string nick, string operatorName);
 }

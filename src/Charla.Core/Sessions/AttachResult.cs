@@ -8,4 +8,6 @@ public enum AttachResult
     NickInUse,
     /// <summary>The server is going down and admits nobody.</summary>
     ShuttingDown,
+    /// <summary>A server ban matches the session; it is closed with the ban's reason.</summary>
+    Banned,
 }

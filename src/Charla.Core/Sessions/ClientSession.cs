@@ -27,6 +27,8 @@ public abstract class ClientSession : IOutputOwner
     {
         _wireFormat = wireFormat;
         _host = host;
+        RealHost = host;
+        Address = System.Net.IPAddress.TryParse(host, out var address) ? address : null;
         Time = time;
         Output = new OutputQueue(options.SendQueueBytes, this);
         _lastActivity = time.GetTimestamp();
@@ -53,6 +55,12 @@ public abstract class ClientSession : IOutputOwner
         get => Volatile.Read(ref _host);
         internal set => Volatile.Write(ref _host, value);
     }
+
+    /// <summary>The address the client connected from, as text, whatever host it is shown with later (CHGHOST): what server bans match.</summary>
+    public string RealHost { get; }
+
+    /// <summary>The address the client connected from, if it is one (null for a test's made-up host).</summary>
+    public System.Net.IPAddress? Address { get; }
 
     /// <summary>The protocol's name, for the log: <c>IRC</c>, <c>plain</c>.</summary>
     public abstract string Protocol { get; }

@@ -19,6 +19,8 @@ public enum DisconnectKind
     ServerShutdown,
     /// <summary>A server operator removed the user (IRC KILL).</summary>
     Killed,
+    /// <summary>A server ban (KLINE, DLINE) matches the user.</summary>
+    Banned,
     /// <summary>A bug on our side ended the connection; it is logged.</summary>
     InternalError,
 }
@@ -40,6 +42,9 @@ public sealed record DisconnectReason(DisconnectKind Kind, string Message)
 
     /// <summary>Removed by the server operator <paramref name="by"/>: "Killed (oper (comment))", as ircds word it.</summary>
     public static DisconnectReason Killed(string by, string comment) => new(DisconnectKind.Killed, $"Killed ({by} ({comment}))");
+
+    /// <summary>A server ban matches the user: "Banned (reason)".</summary>
+    public static DisconnectReason Banned(string reason) => new(DisconnectKind.Banned, $"Banned ({reason})");
 
     public static DisconnectReason IdleTimeout(TimeSpan limit) =>
         new(DisconnectKind.IdleTimeout, $"Ping timeout: {(int)limit.TotalSeconds} seconds");

@@ -131,7 +131,15 @@ public sealed class IrcConnection : IrcContext, ILineProtocol
     {
         var session = Session;
         var text = reason.Kind == DisconnectKind.Quit ? $"Quit: {reason.Message}" : reason.Message;
-        return IrcLine.Encode(IrcLine.Build(null, "ERROR", [$"Closing Link: {IrcLine.Host(session.Host)} ({text})"], trailing: true));
+        var error = IrcLine.Build(null, "ERROR", [$"Closing Link: {IrcLine.Host(session.Host)} ({text})"], trailing: true);
+        if (reason.Kind == DisconnectKind.Banned)
+        {
+            // ERR_YOUREBANNEDCREEP before the ERROR, as ircds tell a banned client.
+            var banned = IrcLine.Build(Server.Name, Numerics.ErrYoureBannedCreep, [session.Target, "You are banned from this server"], trailing: true);
+            return IrcLine.Encode(banned + error);
+        }
+
+        return IrcLine.Encode(error);
     }
 
     /// <summary>

@@ -101,6 +101,13 @@ public static class Numerics
     public const string RplYoureOper = "381";
     public const string ErrPasswdMismatch = "464";
     public const string ErrNoPrivileges = "481";
+    public const string ErrYoureBannedCreep = "465";
+
+    // STATS (RFC 2812 section 3.4.4; the K and D lines as ircd-hybrid and Solanum give them)
+    public const string RplStatsKLine = "216";
+    public const string RplEndOfStats = "219";
+    public const string RplStatsUptime = "242";
+    public const string RplStatsDLine = "225";
 
     /// <summary>ERR_NOPRIVS: an operator without the privilege a command takes (<c>&lt;client&gt; &lt;priv&gt; :Insufficient oper privileges.</c>).</summary>
     public const string ErrNoPrivs = "723";

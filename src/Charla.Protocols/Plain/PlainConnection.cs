@@ -75,7 +75,7 @@ public sealed class PlainConnection : ILineProtocol
     {
         DisconnectKind.Quit => PlainReplies.Encode(PlainReplies.Farewell(_session.Nick)),
         DisconnectKind.ServerShutdown => PlainReplies.Encode(PlainReplies.ServerShutdown),
-        DisconnectKind.ExcessFlood or DisconnectKind.IdleTimeout or DisconnectKind.InternalError or DisconnectKind.Killed =>
+        DisconnectKind.ExcessFlood or DisconnectKind.IdleTimeout or DisconnectKind.InternalError or DisconnectKind.Killed or DisconnectKind.Banned =>
             PlainReplies.Encode(PlainReplies.Disconnected(reason.Message)),
         _ => ReadOnlyMemory<byte>.Empty,
     };

@@ -98,16 +98,17 @@ public sealed partial class CharlaServer : IAsyncDisposable
             o.ShutdownTimeout = TimeSpan.FromSeconds(options.Tcp.DrainTimeoutSeconds + 2));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        if (options.History.Enabled)
+        // The store opens whether or not history is kept: server bans live there too.
+        var retention = new HistoryRetention(options.History.RetentionDays, options.History.MaxMessagesPerChannel);
+        builder.Services.AddSingleton(sp => SqliteStore.Open(options.Storage, sp.GetRequiredService<ILogger<SqliteStore>>(), sp.GetRequiredService<TimeProvider>(), retention));
+        builder.Services.AddSingleton(sp =>
         {
-            var retention = new HistoryRetention(options.History.RetentionDays, options.History.MaxMessagesPerChannel);
-            builder.Services.AddSingleton(sp => SqliteStore.Open(options.Storage, sp.GetRequiredService<ILogger<SqliteStore>>(), sp.GetRequiredService<TimeProvider>(), retention));
-        }
-
-        builder.Services.AddSingleton(sp => new ChatEngine(
-            options.Limits, sp.GetRequiredService<TimeProvider>(), options.Plain.Lobby, sp.GetService<SqliteStore>())
-        {
-            Events = ServerEvents.Create(sp.GetRequiredService<ILoggerFactory>()),
+            var store = sp.GetRequiredService<SqliteStore>();
+            return new ChatEngine(options.Limits, sp.GetRequiredService<TimeProvider>(), options.Plain.Lobby, options.History.Enabled ? store : null)
+            {
+                Events = ServerEvents.Create(sp.GetRequiredService<ILoggerFactory>()),
+                BanStore = store.Bans,
+            };
         });
         builder.Services.AddSingleton(sp => new IrcServerInfo(options.Irc, options.Limits, sp.GetRequiredService<ChatEngine>().StartedAt, options.History.Enabled, options.History.AutoReplayLines));
         builder.Services.AddHostedService<LivenessService>();
@@ -139,6 +140,7 @@ public sealed partial class CharlaServer : IAsyncDisposable
         try
         {
             engine = app.Services.GetRequiredService<ChatEngine>(); // opens the store
+            engine.LoadBansAsync().GetAwaiter().GetResult(); // before the first connection: a ban holds from the start
         }
         catch (StorageException ex)
         {
@@ -167,13 +169,14 @@ public sealed partial class CharlaServer : IAsyncDisposable
         _logger.LogInformation("Plain mode listening on {EndPoint}", PlainEndPoint);
         _logger.LogInformation("IRC listening on {EndPoint}", IrcEndPoint);
         _logger.LogInformation("HTTP listening on http://{EndPoint} (health: /healthz)", HttpEndPoint);
-        if (_app.Services.GetService<SqliteStore>() is { } store)
+        var store = _app.Services.GetRequiredService<SqliteStore>();
+        if (Options.History.Enabled)
         {
             _logger.LogInformation("History kept in {Path} ({State})", store.DatabasePath, store.OpenedVersion == 0 ? "new" : "opened");
         }
         else
         {
-            _logger.LogInformation("History is off (History:Enabled=false): nothing is stored");
+            _logger.LogInformation("History is off (History:Enabled=false): no message is stored; bans are kept in {Path}", store.DatabasePath);
         }
     }
 

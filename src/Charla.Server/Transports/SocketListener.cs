@@ -1,11 +1,14 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
+using Charla.Core;
 using Charla.Core.Logging;
 using Charla.Protocols.Connections;
 using Charla.Server.Admission;
 using Charla.Server.Hosting;
 using Charla.Server.Transports.Epoll;
+using Charla.Storage.Bans;
 using Microsoft.Extensions.Logging;
 
 namespace Charla.Server.Transports;
@@ -44,7 +47,9 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
     private Func<string, string?, byte[]>? _refusal;
     private ConnectionSlots? _slots;
     private AddressLimits? _limits;
+    private ChatEngine? _engine;
     private ServerEvents _events = ServerEvents.None;
+    private readonly ConcurrentDictionary<ServerBan, long> _banRefusalLogged = new(); // Environment.TickCount64 of the last line per ban
     private long _lastFullWarning; // Environment.TickCount64; 0: never
     private int _refusedSinceWarning;
     private int _maxBufferedInput;
@@ -93,7 +98,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
     /// </summary>
     /// <param name="slots">The connections that may be open at once, shared by the listeners.</param>
     /// <param name="limits">The connections each address may hold and open, shared by the listeners.</param>
-    /// <param name="events">Where connections and refusals are logged.</param>
+    /// <param name="engine">Whose server bans refuse an address as it arrives, and whose events log connections and refusals.</param>
     /// <param name="refusal">The line, with its terminator, that tells a client (by its host) why it is refused: the reason, or null when the server is full.</param>
     /// <param name="maxBufferedInput">The most unhandled input held for a client, in bytes.</param>
     /// <param name="loops">The epoll loops to watch clients with (Linux); null for .NET's own waits.</param>
@@ -102,7 +107,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
         Func<SocketTransport, string, IConnectionObserver, Task> run,
         ConnectionSlots slots,
         AddressLimits limits,
-        ServerEvents events,
+        ChatEngine engine,
         Func<string, string?, byte[]> refusal,
         int maxBufferedInput,
         EpollLoops? loops,
@@ -111,7 +116,8 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
         _run = run;
         _slots = slots;
         _limits = limits;
-        _events = events;
+        _engine = engine;
+        _events = engine.Events;
         _refusal = refusal;
         _maxBufferedInput = maxBufferedInput;
         _loops = loops;
@@ -353,7 +359,25 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
     /// </summary>
     private string? Admit(IPEndPoint? remote)
     {
-        if (remote is null || _limits!.TryAdmit(remote.Address, out var firstRefusal) is not { } refusal)
+        if (remote is null)
+        {
+            return null;
+        }
+
+        if (_engine!.Bans.FindAddress(remote.Address, _engine.Time.GetUtcNow()) is { } ban)
+        {
+            // A banned address that keeps knocking is logged once a minute, not once a knock.
+            var now = Environment.TickCount64;
+            if (!_banRefusalLogged.TryGetValue(ban, out var last) || now - last >= 60_000)
+            {
+                _banRefusalLogged[ban] = now;
+                _events.Refused(_name, remote.Address.ToString(), remote.Port, $"D-lined ({ban.Mask}: {ban.Reason})");
+            }
+
+            return $"Banned ({ban.Reason})";
+        }
+
+        if (_limits!.TryAdmit(remote.Address, out var firstRefusal) is not { } refusal)
         {
             return null;
         }
@@ -366,7 +390,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
         return refusal;
     }
 
-    /// <summary>Gives back what <see cref="Admit"/> and the slot took, for a connection that ends or never started.</summary>
+    /// <summary>Gives back what <see cref="Admit"/> and the slot took, for a connection that ends or never started (a banned one took no count).</summary>
     private void Unadmit(IPEndPoint? remote)
     {
         if (remote is not null)

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Charla.Integration.Tests.Support;
@@ -15,12 +14,12 @@ public sealed class ConnectionLimitsTests
         var first = await server.ConnectAsync();
         await server.RegisterIrcAsync("second");
 
-        Assert.Equal(["(ERROR) Too many connections from your address (2 at once)."], await ReadAllFromAsync(server.PlainEndPoint, IPAddress.Loopback));
+        Assert.Equal(["(ERROR) Too many connections from your address (2 at once)."], await OtherAddress.ReadAllAsync(server.PlainEndPoint, "127.0.0.1"));
         Assert.Equal(
             ["ERROR :Closing Link: 127.0.0.1 (Too many connections from your address (2 at once))"],
-            await ReadAllFromAsync(server.IrcEndPoint, IPAddress.Loopback, "NICK third\r\nUSER third 0 * :third\r\n"));
+            await OtherAddress.ReadAllAsync(server.IrcEndPoint, "127.0.0.1", "NICK third\r\nUSER third 0 * :third\r\n"));
 
-        using (var other = await ConnectFromAsync(server.PlainEndPoint, IPAddress.Parse("127.0.0.2")))
+        using (var other = await OtherAddress.ConnectAsync(server.PlainEndPoint, "127.0.0.2"))
         {
             using var reader = new StreamReader(new NetworkStream(other), Encoding.UTF8);
             Assert.StartsWith("* Welcome to Charla, ", await reader.ReadLineAsync());
@@ -34,33 +33,5 @@ public sealed class ConnectionLimitsTests
         var refusals = server.Events.Where(e => e.StartsWith("Refused a connection", StringComparison.Ordinal)).ToList();
         Assert.StartsWith("Refused a connection (Plain) from 127.0.0.1 port ", Assert.Single(refusals), StringComparison.Ordinal); // the address's first refusal, not one line per attempt
         Assert.Contains(server.Events, e => e.StartsWith("Connection (Plain) from 127.0.0.2 port ", StringComparison.Ordinal));
-    }
-
-    private static async Task<Socket> ConnectFromAsync(IPEndPoint server, IPAddress from)
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(from, 0));
-        await socket.ConnectAsync(server);
-        return socket;
-    }
-
-    /// <summary>Connects from <paramref name="from"/>, sends <paramref name="send"/>, and reads lines until the server closes.</summary>
-    private static async Task<List<string>> ReadAllFromAsync(IPEndPoint server, IPAddress from, string send = "")
-    {
-        using var socket = await ConnectFromAsync(server, from);
-        if (send.Length > 0)
-        {
-            await socket.SendAsync(Encoding.ASCII.GetBytes(send));
-        }
-
-        using var reader = new StreamReader(new NetworkStream(socket), Encoding.UTF8);
-        var lines = new List<string>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (await reader.ReadLineAsync(timeout.Token) is { } line)
-        {
-            lines.Add(line);
-        }
-
-        return lines;
     }
 }

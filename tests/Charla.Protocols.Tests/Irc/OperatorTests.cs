@@ -1,4 +1,3 @@
-using Charla.Protocols.Irc;
 using Charla.Protocols.Tests.Support;
 
 namespace Charla.Protocols.Tests.Irc;
@@ -6,29 +5,10 @@ namespace Charla.Protocols.Tests.Irc;
 /// <summary>OPER, user modes o and w, WALLOPS, CHGHOST (with the chghost capability), KILL, operator classes and override.</summary>
 public sealed class OperatorTests
 {
-    /// <summary>Operators root (class admin: every privilege) and helper (a class with kill only).</summary>
-    private static InMemoryServer Start() =>
-        InMemoryServer.Start(irc =>
-        {
-            irc.Operators =
-            [
-                new IrcOperator { Name = "root", PasswordHash = TestPasswords.Hash("s3cret") },
-                new IrcOperator { Name = "helper", PasswordHash = TestPasswords.Hash("h3lp"), Class = "killers" },
-            ];
-            irc.OperatorClasses = new() { ["killers"] = ["kill"] };
-        });
-
-    /// <summary>Sends OPER and reads up to its 381.</summary>
-    private static async Task OperAsync(IrcClient client, string name, string password)
-    {
-        await client.SendAsync($"OPER {name} {password}");
-        await client.ReadUntilAsync(r => r.Command == "381");
-    }
-
     [Fact]
     public async Task Oper_checks_name_and_password_then_gives_plus_o_shown_in_whois_who_and_lusers()
     {
-        await using var server = Start();
+        await using var server = TestOperators.Start();
         var admin = await server.RegisterIrcAsync("admin");
         var other = await server.RegisterIrcAsync("other");
 
@@ -58,7 +38,7 @@ public sealed class OperatorTests
     [Fact]
     public async Task Wallops_reach_users_with_plus_w_and_need_an_operator()
     {
-        await using var server = Start();
+        await using var server = TestOperators.Start();
         var admin = await server.RegisterIrcAsync("admin");
         var listener = await server.RegisterIrcAsync("listener");
         var deaf = await server.RegisterIrcAsync("deaf");
@@ -67,7 +47,7 @@ public sealed class OperatorTests
         Assert.Equal("481", (await admin.ExpectAsync("481")).Command);
         await listener.SendAsync("MODE listener +w");
         Assert.Equal(["listener", "+w"], (await listener.ExpectAsync("MODE")).Params);
-        await OperAsync(admin, "root", "s3cret");
+        await TestOperators.OperAsync(admin);
 
         await admin.SendAsync("WALLOPS :maintenance at noon");
 
@@ -80,7 +60,7 @@ public sealed class OperatorTests
     [Fact]
     public async Task Chghost_changes_a_users_host_and_chghost_clients_see_it()
     {
-        await using var server = Start();
+        await using var server = TestOperators.Start();
         var admin = await server.RegisterIrcAsync("admin");
         var watcher = await server.RegisterIrcAsync("watcher", "chghost");
         var target = await server.RegisterIrcAsync("target");
@@ -90,7 +70,7 @@ public sealed class OperatorTests
 
         await admin.SendAsync("CHGHOST target newuser example.org");
         Assert.Equal("481", (await admin.ExpectAsync("481")).Command);
-        await OperAsync(admin, "root", "s3cret");
+        await TestOperators.OperAsync(admin);
         await admin.SendAsync("CHGHOST target newuser bad!host");
         Assert.Equal("INVALID_HOST", (await admin.ExpectAsync("FAIL"))[1]);
 
@@ -108,7 +88,7 @@ public sealed class OperatorTests
     [Fact]
     public async Task Away_notify_clients_learn_that_a_joiner_is_away()
     {
-        await using var server = Start();
+        await using var server = TestOperators.Start();
         var watcher = await server.RegisterIrcAsync("watcher", "away-notify");
         var joiner = await server.RegisterIrcAsync("joiner");
         await watcher.JoinAsync("#c");
@@ -124,12 +104,12 @@ public sealed class OperatorTests
     [Fact]
     public async Task Kill_by_an_operator_closes_the_user_with_the_reason_and_its_channels_see_it()
     {
-        await using var server = Start();
+        await using var server = TestOperators.Start();
         var (admin, victim) = await server.IrcPairInChannelAsync("#c", "admin", "victim");
         var plain = await server.ConnectPlainAsync();
         await victim.SendAsync("KILL admin :no");
         Assert.Equal(["victim", "Permission Denied- You're not an IRC operator"], (await victim.ExpectAsync("481")).Params);
-        await OperAsync(admin, "root", "s3cret");
+        await TestOperators.OperAsync(admin);
 
         await admin.SendAsync("KILL nobody :x");
         Assert.Equal(["admin", "nobody", "No such nick/channel"], (await admin.ExpectAsync("401")).Params);
@@ -147,14 +127,14 @@ public sealed class OperatorTests
     [Fact]
     public async Task Oper_logins_and_failures_are_logged_without_the_password()
     {
-        await using var server = Start();
+        await using var server = TestOperators.Start();
         var admin = await server.RegisterIrcAsync("admin");
 
         await admin.SendAsync("OPER nobody s3cret");
         await admin.ExpectAsync("491");
         await admin.SendAsync("OPER root wrong");
         await admin.ExpectAsync("464");
-        await OperAsync(admin, "root", "s3cret");
+        await TestOperators.OperAsync(admin);
         await admin.SendAsync("MODE admin -o");
         await admin.ExpectAsync("MODE");
 
@@ -173,7 +153,7 @@ public sealed class OperatorTests
     [Fact]
     public async Task Lines_sent_right_behind_oper_wait_for_its_password_check_and_are_handled_in_order()
     {
-        await using var server = Start();
+        await using var server = TestOperators.Start();
         var admin = await server.RegisterIrcAsync("admin");
         var victim = await server.RegisterIrcAsync("victim");
 
@@ -187,10 +167,10 @@ public sealed class OperatorTests
     [Fact]
     public async Task An_operator_whose_class_lacks_a_privilege_gets_723_naming_it()
     {
-        await using var server = Start();
+        await using var server = TestOperators.Start();
         var helper = await server.RegisterIrcAsync("helpful");
         var victim = await server.RegisterIrcAsync("victim");
-        await OperAsync(helper, "helper", "h3lp");
+        await TestOperators.OperAsync(helper, "helper", "h3lp");
 
         await helper.SendAsync("WALLOPS :hello");
         Assert.Equal(["helpful", "wallops", "Insufficient oper privileges."], (await helper.ExpectAsync("723")).Params);
@@ -207,12 +187,12 @@ public sealed class OperatorTests
     [Fact]
     public async Task An_operator_with_override_kicks_and_sets_modes_in_a_channel_it_does_not_operate_and_it_is_told_and_logged()
     {
-        await using var server = Start();
+        await using var server = TestOperators.Start();
         var (chanop, troll) = await server.IrcPairInChannelAsync("#c", "chanop", "troll");
         var admin = await server.RegisterIrcAsync("admin");
         await admin.SendAsync("KICK #c troll");
         Assert.Equal("442", (await admin.ExpectAsync("442")).Command); // not yet an operator: the usual answer
-        await OperAsync(admin, "root", "s3cret");
+        await TestOperators.OperAsync(admin);
 
         await admin.SendAsync("KICK #c troll :enough");
 
@@ -235,10 +215,10 @@ public sealed class OperatorTests
     [Fact]
     public async Task Without_override_an_operator_is_refused_like_anyone_and_nothing_is_logged_as_override()
     {
-        await using var server = Start();
+        await using var server = TestOperators.Start();
         var (_, troll) = await server.IrcPairInChannelAsync("#c", "chanop", "troll");
         var helper = await server.RegisterIrcAsync("helpful");
-        await OperAsync(helper, "helper", "h3lp");
+        await TestOperators.OperAsync(helper, "helper", "h3lp");
         await helper.JoinAsync("#c");
 
         await helper.SendAsync("KICK #c troll");

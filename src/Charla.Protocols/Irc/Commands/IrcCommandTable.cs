@@ -1,7 +1,9 @@
 using Charla.Core.Sessions;
 using Charla.Core.Channels;
 using Charla.Core.Routing;
+using Charla.Protocols.Irc.Commands.Bans;
 using Charla.Protocols.Irc.Messages;
+using Charla.Storage.Bans;
 
 namespace Charla.Protocols.Irc.Commands;
 
@@ -47,6 +49,11 @@ public static class IrcCommandTable
         new("WALLOPS", 1, Privilege.ServerOperator, new WallopsCommand(), Needs: OperatorPrivileges.Wallops),
         new("CHGHOST", 3, Privilege.ServerOperator, new ChghostCommand(), Needs: OperatorPrivileges.ChangeHost),
         new("KILL", 1, Privilege.ServerOperator, new KillCommand(), Needs: OperatorPrivileges.Kill),
+        new("KLINE", 1, Privilege.ServerOperator, new BanCommand(BanKind.UserHost), Needs: OperatorPrivileges.Ban),
+        new("UNKLINE", 1, Privilege.ServerOperator, new UnbanCommand(BanKind.UserHost), Needs: OperatorPrivileges.Ban),
+        new("DLINE", 1, Privilege.ServerOperator, new BanCommand(BanKind.Address), Needs: OperatorPrivileges.Ban),
+        new("UNDLINE", 1, Privilege.ServerOperator, new UnbanCommand(BanKind.Address), Needs: OperatorPrivileges.Ban),
+        new("STATS", 1, Privilege.Registered, new StatsCommand(), ServerTargetAt: 1),
         new("MONITOR", 1, Privilege.Registered, new MonitorCommand()),
         new("METADATA", 1, Privilege.None, new MetadataCommand()),
         new("BATCH", 1, Privilege.Registered, new BatchCommand()),

@@ -27,6 +27,9 @@ public static class RegistrationFlow
             case AttachResult.ShuttingDown:
                 session.Close(DisconnectReason.ServerShutdown);
                 return;
+            case AttachResult.Banned:
+                return; // closed with the ban's reason
+
         }
 
         session.MarkRegistered();
