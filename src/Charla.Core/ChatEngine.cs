@@ -6,6 +6,7 @@ using Charla.Core.Monitoring;
 using Charla.Core.Nicknames;
 using Charla.Core.Output;
 using Charla.Core.Routing;
+using Charla.Core.Security;
 using Charla.Core.Sessions;
 using Charla.Storage.History;
 
@@ -53,6 +54,9 @@ public sealed partial class ChatEngine
     }
 
     public DateTimeOffset StartedAt { get; }
+
+    /// <summary>What others see instead of a user's address; addresses as they are unless given.</summary>
+    public HostCloak Cloak { get; init; } = HostCloak.None;
 
     /// <summary>Where what happens is logged for the server's operator (connections, operators' actions).</summary>
     public ServerEvents Events { get; init; } = ServerEvents.None;
@@ -118,6 +122,7 @@ public sealed partial class ChatEngine
         }
 
         session.Id = Interlocked.Increment(ref _lastSessionId);
+        session.Host = Cloak.Apply(session.RealHost); // before anyone can see it
         _connections.Add(session);
         Interlocked.Increment(ref _connectionCount);
 

@@ -65,8 +65,8 @@ public abstract class ClientSession : IOutputOwner
     /// <summary>The protocol's name, for the log: <c>IRC</c>, <c>plain</c>.</summary>
     public abstract string Protocol { get; }
 
-    /// <summary>user@host, as the log names a user.</summary>
-    public string UserHost => $"{UserName}@{Host}";
+    /// <summary>user@address, as the log names a user: its real address, not its cloak.</summary>
+    public string UserHost => $"{UserName}@{RealHost}";
 
     /// <summary>Whether the user is a server operator (IRC OPER, user mode +o).</summary>
     public bool IsServerOperator { get; internal set; }

@@ -131,7 +131,7 @@ public sealed class IrcConnection : IrcContext, ILineProtocol
     {
         var session = Session;
         var text = reason.Kind == DisconnectKind.Quit ? $"Quit: {reason.Message}" : reason.Message;
-        var error = IrcLine.Build(null, "ERROR", [$"Closing Link: {IrcLine.Host(session.Host)} ({text})"], trailing: true);
+        var error = IrcLine.Build(null, "ERROR", [$"Closing Link: {IrcLine.Host(session.RealHost)} ({text})"], trailing: true);
         if (reason.Kind == DisconnectKind.Banned)
         {
             // ERR_YOUREBANNEDCREEP before the ERROR, as ircds tell a banned client.

@@ -103,6 +103,9 @@ public static class Numerics
     public const string ErrNoPrivileges = "481";
     public const string ErrYoureBannedCreep = "465";
 
+    /// <summary>RPL_WHOISHOST: <c>&lt;client&gt; &lt;nick&gt; :is connecting from *@&lt;host&gt; &lt;ip&gt;</c>, the address behind a cloak.</summary>
+    public const string RplWhoisHost = "378";
+
     // STATS (RFC 2812 section 3.4.4; the K and D lines as ircd-hybrid and Solanum give them)
     public const string RplStatsKLine = "216";
     public const string RplEndOfStats = "219";

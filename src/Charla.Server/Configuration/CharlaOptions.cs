@@ -2,6 +2,7 @@ using Charla.Core;
 using Charla.Protocols.Irc;
 using Charla.Protocols.Plain;
 using Charla.Server.Admission;
+using Charla.Server.Privacy;
 using Charla.Storage.Sqlite;
 
 namespace Charla.Server.Configuration;
@@ -33,6 +34,9 @@ public sealed class CharlaOptions
     public SqliteStoreOptions Storage { get; set; } = new();
 
     public HistoryOptions History { get; set; } = new();
+
+    /// <summary>What users see of each other's addresses: cloaks, by default.</summary>
+    public PrivacyOptions Privacy { get; set; } = new();
 
     /// <summary>Connections per address: at once, and opened within a window; the exempt networks.</summary>
     public ConnectionLimitOptions Connections { get; set; } = new();

@@ -91,6 +91,11 @@ public static class CharlaOptionsValidator
             }
         }
 
+        if (options.Privacy.CloakSuffix.Length == 0 || options.Privacy.CloakSuffix.Length > 30 || !options.Privacy.CloakSuffix.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-'))
+        {
+            errors.Add($"Privacy:CloakSuffix: \"{options.Privacy.CloakSuffix}\" must be 1 to 30 letters, digits, '.' or '-' (it ends a host name).");
+        }
+
         AtLeast(errors, "History:AutoReplayLines", options.History.AutoReplayLines, 0);
         AtLeast(errors, "History:RetentionDays", options.History.RetentionDays, 0);
         AtLeast(errors, "History:MaxMessagesPerChannel", options.History.MaxMessagesPerChannel, 0);

@@ -2,11 +2,13 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Charla.Core;
 using Charla.Core.Logging;
+using Charla.Core.Security;
 using Charla.Protocols.Irc;
 using Charla.Server.Configuration;
 using Charla.Server.Health;
 using Charla.Server.Liveness;
 using Charla.Server.Memory;
+using Charla.Server.Privacy;
 using Charla.Server.Transports;
 using Charla.Storage;
 using Charla.Storage.History;
@@ -108,6 +110,7 @@ public sealed partial class CharlaServer : IAsyncDisposable
             {
                 Events = ServerEvents.Create(sp.GetRequiredService<ILoggerFactory>()),
                 BanStore = store.Bans,
+                Cloak = options.Privacy.CloakHosts ? new HostCloak(CloakKeyFile.LoadOrCreate(store.DirectoryPath), options.Privacy.CloakSuffix) : HostCloak.None,
             };
         });
         builder.Services.AddSingleton(sp => new IrcServerInfo(options.Irc, options.Limits, sp.GetRequiredService<ChatEngine>().StartedAt, options.History.Enabled, options.History.AutoReplayLines));

@@ -25,6 +25,7 @@ public sealed class ExampleConfigTests
         Assert.Equivalent(defaults.Storage, options.Storage, strict: true);
         Assert.Equivalent(defaults.History, options.History, strict: true);
         Assert.Equivalent(defaults.Connections, options.Connections, strict: true);
+        Assert.Equivalent(defaults.Privacy, options.Privacy, strict: true);
         Assert.Equal(5556, new PlainOptions().Port);
         Assert.Equal(30, new EngineOptions().NickLength);
     }

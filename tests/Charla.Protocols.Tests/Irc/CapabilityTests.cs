@@ -173,7 +173,7 @@ public sealed class CapabilityTests
             Assert.Equal("labeled-response", start[1]);
             var id = start[0][1..];
             var inside = await client.ReadUntilAsync(r => r.Command == "BATCH");
-            Assert.Equal(["311", "312", "317", "318"], inside.SkipLast(1).Select(r => r.Command));
+            Assert.Equal(["311", "378", "312", "317", "318"], inside.SkipLast(1).Select(r => r.Command)); // 378: its own address, to itself
             Assert.All(inside.SkipLast(1), r => Assert.Equal(id, TagsOf(r)["batch"]));
             Assert.Equal("-" + id, inside[^1][0]);
         }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using Charla.Core.Liveness;
 using Charla.Core.Logging;
+using Charla.Core.Security;
 using Charla.Protocols.Connections;
 using Charla.Protocols.Irc;
 using Charla.Protocols.Plain;
@@ -28,9 +29,9 @@ internal sealed class InMemoryServer : IAsyncDisposable, IConnectionObserver
     private readonly ConcurrentQueue<IAsyncDisposable> _clients = new();
     private readonly ConcurrentQueue<Exception> _failures = new();
 
-    private InMemoryServer(IrcOptions irc, EngineOptions limits, PlainOptions plain, IHistoryStore? history, int autoReplayLines)
+    private InMemoryServer(IrcOptions irc, EngineOptions limits, PlainOptions plain, IHistoryStore? history, int autoReplayLines, HostCloak? cloak)
     {
-        Engine = new ChatEngine(limits, Time, plain.Lobby, history) { Events = new ServerEvents(Log) };
+        Engine = new ChatEngine(limits, Time, plain.Lobby, history) { Events = new ServerEvents(Log), Cloak = cloak ?? HostCloak.None };
         Irc = new IrcServerInfo(irc, limits, Engine.StartedAt, keepsHistory: history is not null, autoReplayLines);
         Plain = plain;
     }
@@ -53,8 +54,10 @@ internal sealed class InMemoryServer : IAsyncDisposable, IConnectionObserver
     /// A server with the default options, changed by the given callbacks; it keeps history in
     /// <paramref name="history"/>, if given, and replays <paramref name="autoReplayLines"/> of it to IRC joiners without draft/chathistory.
     /// </summary>
+    /// <param name="cloak">How addresses are shown; as they are (127.0.0.1) unless given.</param>
     public static InMemoryServer Start(
-        Action<IrcOptions>? irc = null, Action<EngineOptions>? limits = null, Action<PlainOptions>? plain = null, IHistoryStore? history = null, int autoReplayLines = 0)
+        Action<IrcOptions>? irc = null, Action<EngineOptions>? limits = null, Action<PlainOptions>? plain = null, IHistoryStore? history = null, int autoReplayLines = 0,
+        HostCloak? cloak = null)
     {
         var ircOptions = new IrcOptions();
         var engineOptions = new EngineOptions { Flood = new FloodOptions { LinesPerSecond = 0 } };
@@ -62,7 +65,7 @@ internal sealed class InMemoryServer : IAsyncDisposable, IConnectionObserver
         irc?.Invoke(ircOptions);
         limits?.Invoke(engineOptions);
         plain?.Invoke(plainOptions);
-        return new InMemoryServer(ircOptions, engineOptions, plainOptions, history, autoReplayLines);
+        return new InMemoryServer(ircOptions, engineOptions, plainOptions, history, autoReplayLines, cloak);
     }
 
     /// <summary>Connects an IRC client (not registered yet).</summary>

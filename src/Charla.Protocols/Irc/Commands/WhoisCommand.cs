@@ -1,10 +1,11 @@
 using System.Globalization;
+using Charla.Core.Sessions;
 using Charla.Protocols.Irc.Messages;
 using Charla.Protocols.Irc.Replies;
 
 namespace Charla.Protocols.Irc.Commands;
 
-/// <summary>WHOIS [&lt;server&gt;] &lt;nick&gt;: 311, 319, 312, 301, 317, then 318 (or 401 and 318).</summary>
+/// <summary>WHOIS [&lt;server&gt;] &lt;nick&gt;: 311, 319, 378 (to itself and operators who may see addresses), 312, 301, 317, then 318 (or 401 and 318).</summary>
 public sealed class WhoisCommand : IIrcCommand
 {
     public void Execute(IrcContext context, IrcMessage message)
@@ -26,6 +27,12 @@ public sealed class WhoisCommand : IIrcCommand
         if (channels.Length > 0)
         {
             session.Numeric(Numerics.RplWhoisChannels, user.Nick, channels);
+        }
+
+        if (ReferenceEquals(user, session) || session.Has(OperatorPrivileges.SeeAddresses))
+        {
+            // The real address, to its owner and to operators who may see addresses (behind a cloak or a CHGHOST).
+            session.Numeric(Numerics.RplWhoisHost, user.Nick, $"is connecting from *@{user.RealHost} {user.RealHost}");
         }
 
         session.Numeric(Numerics.RplWhoisServer, user.Nick, context.Server.Name, context.Server.Options.ServerDescription);
