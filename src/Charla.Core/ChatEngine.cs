@@ -55,6 +55,24 @@ public sealed partial class ChatEngine
 
     public DateTimeOffset StartedAt { get; }
 
+    private volatile HashSet<string> _lobbyModerators = new(NickRules.Comparer);
+
+    /// <summary>
+    /// The nicks that moderate the lobby (as its operators: KICK, MODE, plain mode's /kick, /mute,
+    /// /ban), besides every server operator. By nick until accounts exist.
+    /// </summary>
+    public IReadOnlyCollection<string> LobbyModerators
+    {
+        get => _lobbyModerators;
+        init => _lobbyModerators = new HashSet<string>(value, NickRules.Comparer);
+    }
+
+    /// <summary>Replaces the lobby's moderators (a configuration reload).</summary>
+    public void SetLobbyModerators(IEnumerable<string> nicks) => _lobbyModerators = new HashSet<string>(nicks, NickRules.Comparer);
+
+    /// <summary>Whether <paramref name="session"/> moderates the lobby: a server operator, or a configured moderator's nick.</summary>
+    public bool IsLobbyModerator(ClientSession session) => session.IsServerOperator || _lobbyModerators.Contains(session.Nick);
+
     /// <summary>What others see instead of a user's address; addresses as they are unless given.</summary>
     public HostCloak Cloak { get; init; } = HostCloak.None;
 
@@ -216,7 +234,14 @@ public sealed partial class ChatEngine
 
         while (true)
         {
-            var channel = _channels.GetOrAdd(name, static (n, engine) => new Channel(n, engine.IsLobby(n), engine.Time.GetUtcNow()) { History = engine._history }, this);
+            var channel = _channels.GetOrAdd(
+                name,
+                static (n, engine) => new Channel(n, engine.IsLobby(n), engine.Time.GetUtcNow())
+                {
+                    History = engine._history,
+                    Moderator = engine.IsLobby(n) ? engine.IsLobbyModerator : null,
+                },
+                this);
             if (JoinCore(session, channel, greet, key) is { } result)
             {
                 return result;
@@ -319,6 +344,7 @@ public sealed partial class ChatEngine
             Forget(channel);
         }
 
+        target.OnKicked(channel, actor.Nick, reason);
         return true;
     }
 

@@ -102,7 +102,7 @@ public sealed partial class Channel
                     : (ModeOutcome.BadArgument, modes, change);
             case ChannelSetting.Limit:
                 return modes.Limit == 0 ? (ModeOutcome.Unchanged, modes, change) : (ModeOutcome.Applied, modes with { Limit = 0 }, change with { Argument = null });
-            case ChannelSetting.Ban or ChannelSetting.BanException or ChannelSetting.InviteException:
+            case ChannelSetting.Ban or ChannelSetting.BanException or ChannelSetting.InviteException or ChannelSetting.Quiet:
                 return ChangeList(modes, change, maxListEntries, setBy, now);
             default:
                 return ChangeStatus(modes, change, findNick);
@@ -148,6 +148,7 @@ public sealed partial class Channel
         {
             ChannelSetting.Ban => modes with { Bans = updated },
             ChannelSetting.BanException => modes with { BanExceptions = updated },
+            ChannelSetting.Quiet => modes with { Quiets = updated },
             _ => modes with { InviteExceptions = updated },
         };
         return (ModeOutcome.Applied, result, change with { Argument = mask });

@@ -77,9 +77,17 @@ public sealed partial class Channel
     {
         lock (_gate)
         {
-            return _operators.Contains(session);
+            return _operators.Contains(session) || IsModerator(session);
         }
     }
+
+    /// <summary>
+    /// For the lobby, who moderates it whatever its operator list says (server operators, the
+    /// configured moderators): they count as its operators. Null for other channels.
+    /// </summary>
+    internal Func<ClientSession, bool>? Moderator { get; init; }
+
+    private bool IsModerator(ClientSession session) => Moderator is { } moderator && moderator(session);
 
     /// <summary>
     /// Whether <paramref name="session"/> may send to the channel: members only when +n; only
@@ -91,7 +99,7 @@ public sealed partial class Channel
         // lock guards) matters only to one they would stop. No lock per message: the channel's
         // other senders are busy with it.
         var modes = Modes;
-        if ((IsMember(session) || !modes.NoExternalMessages) && !modes.Moderated && !IsBanned(modes, session))
+        if ((IsMember(session) || !modes.NoExternalMessages) && !modes.Moderated && !IsBannedOrQuieted(modes, session))
         {
             return true;
         }
@@ -102,6 +110,9 @@ public sealed partial class Channel
     // The mask is made only when there are bans to match it against, not for every message.
     private static bool IsBanned(ChannelModes modes, ClientSession session) =>
         modes.Bans.Count > 0 && modes.IsBanned(ChatEngine.UserMask(session));
+
+    private static bool IsBannedOrQuieted(ChannelModes modes, ClientSession session) =>
+        (modes.Bans.Count > 0 || modes.Quiets.Count > 0) && (modes.IsBanned(ChatEngine.UserMask(session)) || modes.IsQuieted(ChatEngine.UserMask(session)));
 
     /// <summary>
     /// Adds <paramref name="session"/> and announces it to the others. The first member of a
@@ -290,7 +301,7 @@ public sealed partial class Channel
     {
         lock (_gate)
         {
-            return (_operators.Contains(session), _voiced.Contains(session));
+            return (_operators.Contains(session) || IsModerator(session), _voiced.Contains(session));
         }
     }
 

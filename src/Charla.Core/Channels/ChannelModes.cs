@@ -25,6 +25,8 @@ public enum ChannelSetting
     BanException,
     /// <summary>An invite exception mask: matching users may join an invite-only channel (IRC +I).</summary>
     InviteException,
+    /// <summary>A quiet mask: matching members may stay but not speak, unless voiced, an operator or ban-excepted (IRC +q, as Solanum).</summary>
+    Quiet,
     /// <summary>A member's operator status (IRC +o).</summary>
     Operator,
     /// <summary>A member's voice (IRC +v).</summary>
@@ -74,11 +76,14 @@ public sealed record ChannelModes
 
     public IReadOnlyList<ListEntry> InviteExceptions { get; init; } = [];
 
+    public IReadOnlyList<ListEntry> Quiets { get; init; } = [];
+
     public IReadOnlyList<ListEntry> ListOf(ChannelSetting setting) => setting switch
     {
         ChannelSetting.Ban => Bans,
         ChannelSetting.BanException => BanExceptions,
         ChannelSetting.InviteException => InviteExceptions,
+        ChannelSetting.Quiet => Quiets,
         _ => throw new ArgumentOutOfRangeException(nameof(setting)),
     };
 
@@ -87,6 +92,9 @@ public sealed record ChannelModes
     public bool IsBanned(string userMask) => AnyMatches(Bans, userMask) && !AnyMatches(BanExceptions, userMask);
 
     public bool IsInviteExcepted(string userMask) => AnyMatches(InviteExceptions, userMask);
+
+    /// <summary>True when <paramref name="userMask"/> is quieted and not ban-excepted.</summary>
+    public bool IsQuieted(string userMask) => AnyMatches(Quiets, userMask) && !AnyMatches(BanExceptions, userMask);
 
     private static bool AnyMatches(IReadOnlyList<ListEntry> list, string userMask)
     {

@@ -77,6 +77,11 @@ public abstract class ClientSession : IOutputOwner
     /// <summary>The operator block the user logged in with (OPER's name), for the log; null unless an operator.</summary>
     public string? OperatorName { get; internal set; }
 
+    /// <summary>Told after the session was kicked out of <paramref name="channel"/> (a protocol whose users cannot be outside it closes them).</summary>
+    public virtual void OnKicked(Channel channel, string by, string reason)
+    {
+    }
+
     /// <summary>Whether the user is a server operator with every one of <paramref name="privileges"/>.</summary>
     public bool Has(OperatorPrivileges privileges) => IsServerOperator && (OperatorPrivileges & privileges) == privileges;
 

@@ -21,6 +21,8 @@ public enum DisconnectKind
     Killed,
     /// <summary>A server ban (KLINE, DLINE) matches the user.</summary>
     Banned,
+    /// <summary>Put out of the only room its protocol has (plain mode's lobby) by a moderator.</summary>
+    Kicked,
     /// <summary>A bug on our side ended the connection; it is logged.</summary>
     InternalError,
 }
@@ -42,6 +44,9 @@ public sealed record DisconnectReason(DisconnectKind Kind, string Message)
 
     /// <summary>Removed by the server operator <paramref name="by"/>: "Killed (oper (comment))", as ircds word it.</summary>
     public static DisconnectReason Killed(string by, string comment) => new(DisconnectKind.Killed, $"Killed ({by} ({comment}))");
+
+    /// <summary>Put out of the lobby, which plain mode cannot live without: "Kicked by nick (reason)".</summary>
+    public static DisconnectReason Kicked(string by, string reason) => new(DisconnectKind.Kicked, $"Kicked by {by} ({reason})");
 
     /// <summary>A server ban matches the user: "Banned (reason)".</summary>
     public static DisconnectReason Banned(string reason) => new(DisconnectKind.Banned, $"Banned ({reason})");

@@ -5,7 +5,7 @@ namespace Charla.Protocols.Irc;
 
 /// <summary>
 /// IRC's channel mode letters for the core's settings, by ISUPPORT CHANMODES type
-/// (<c>CHANMODES=beI,k,l,Cimnst</c>, <c>PREFIX=(ov)@+</c>): type A lists always take a parameter
+/// (<c>CHANMODES=beIq,k,l,Cimnst</c>, <c>PREFIX=(ov)@+</c>): type A lists always take a parameter
 /// (none lists them), B (k) takes one to set, C (l) only to set, D flags none, prefixes always.
 /// </summary>
 public static class ChannelModeLetters
@@ -17,6 +17,7 @@ public static class ChannelModeLetters
             'b' => ChannelSetting.Ban,
             'e' => ChannelSetting.BanException,
             'I' => ChannelSetting.InviteException,
+            'q' => ChannelSetting.Quiet,
             'k' => ChannelSetting.Key,
             'l' => ChannelSetting.Limit,
             'i' => ChannelSetting.InviteOnly,
@@ -38,6 +39,7 @@ public static class ChannelModeLetters
         ChannelSetting.Ban => 'b',
         ChannelSetting.BanException => 'e',
         ChannelSetting.InviteException => 'I',
+        ChannelSetting.Quiet => 'q',
         ChannelSetting.Key => 'k',
         ChannelSetting.Limit => 'l',
         ChannelSetting.InviteOnly => 'i',
@@ -52,12 +54,12 @@ public static class ChannelModeLetters
     };
 
     public static bool IsList(ChannelSetting setting) =>
-        setting is ChannelSetting.Ban or ChannelSetting.BanException or ChannelSetting.InviteException;
+        setting is ChannelSetting.Ban or ChannelSetting.BanException or ChannelSetting.InviteException or ChannelSetting.Quiet;
 
     /// <summary>Whether the letter takes a parameter when added (+) or removed (-).</summary>
     public static bool TakesParameter(ChannelSetting setting, bool add) => setting switch
     {
-        ChannelSetting.Ban or ChannelSetting.BanException or ChannelSetting.InviteException => true,
+        ChannelSetting.Ban or ChannelSetting.BanException or ChannelSetting.InviteException or ChannelSetting.Quiet => true,
         ChannelSetting.Operator or ChannelSetting.Voice => true,
         ChannelSetting.Key => true,
         ChannelSetting.Limit => add,

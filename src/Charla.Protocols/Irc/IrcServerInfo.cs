@@ -56,10 +56,10 @@ public sealed class IrcServerInfo
         [
             "CASEMAPPING=ascii",
             "CHANTYPES=#",
-            "CHANMODES=beI,k,l,Cimnst",
+            "CHANMODES=beIq,k,l,Cimnst",
             "PREFIX=(ov)@+",
             "STATUSMSG=@+",
-            $"MAXLIST=beI:{limits.MaxListEntries}",
+            $"MAXLIST=beIq:{limits.MaxListEntries}",
             "EXCEPTS=e",
             "INVEX=I",
             $"MODES={options.MaxModesPerCommand}",
@@ -84,7 +84,7 @@ public sealed class IrcServerInfo
         ];
         YourHostText = $"Your host is {Name}, running version {Version}";
         CreatedText = $"This server was created {createdAt.ToString("R", CultureInfo.InvariantCulture)}";
-        MyInfo = [Name, Version, "BTiow", "CbeIiklmnostv", "beIklov"];
+        MyInfo = [Name, Version, "BTiow", "CbeIiklmnoqstv", "beIklovq"];
         ISupportLines = [.. ISupport.Chunk(ISupportTokensPerLine).Select(tokens => (string[])[.. tokens, "are supported by this server"])];
     }
 

@@ -103,6 +103,10 @@ public static class Numerics
     public const string ErrNoPrivileges = "481";
     public const string ErrYoureBannedCreep = "465";
 
+    // The quiet list (+q), as Solanum numbers it.
+    public const string RplQuietList = "728";
+    public const string RplEndOfQuietList = "729";
+
     /// <summary>RPL_WHOISHOST: <c>&lt;client&gt; &lt;nick&gt; :is connecting from *@&lt;host&gt; &lt;ip&gt;</c>, the address behind a cloak.</summary>
     public const string RplWhoisHost = "378";
 

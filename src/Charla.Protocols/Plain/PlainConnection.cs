@@ -1,5 +1,6 @@
 using System.Buffers;
 using Charla.Core;
+using Charla.Core.Channels;
 using Charla.Core.Sessions;
 using Charla.Protocols.Connections;
 using Charla.Protocols.Plain.History;
@@ -48,7 +49,7 @@ public sealed class PlainConnection : ILineProtocol
             return;
         }
 
-        _engine.Join(_session, _engine.LobbyName, (lobby, members, _) =>
+        var joined = _engine.Join(_session, _engine.LobbyName, (lobby, members, _) =>
         {
             _session.Lobby = lobby;
             _session.Reply(PlainReplies.Welcome(_session.Nick, members.Count - 1));
@@ -56,6 +57,7 @@ public sealed class PlainConnection : ILineProtocol
             {
                 _session.Reply(PlainReplies.Topic(topic.Text, topic.SetBy));
             }
+
             if (_engine.History is { } history && _replayLines > 0)
             {
                 // Asked for under the lobby's lock: the read sees exactly what was said before this
@@ -63,6 +65,19 @@ public sealed class PlainConnection : ILineProtocol
                 _session.SendWhenReady(PlainHistory.LatestAsync(history, lobby.HistoryKey, _replayLines, "* Earlier in the lobby", whenEmpty: null));
             }
         });
+        if (joined != JoinResult.Joined)
+        {
+            // Its moderators closed the lobby to this user (+b, +i, +k, +l): plain mode has no other room.
+            var why = joined switch
+            {
+                JoinResult.Banned => "you are banned from it",
+                JoinResult.InviteOnly => "it is invite only",
+                JoinResult.BadKey => "it needs a key",
+                JoinResult.Full => "it is full",
+                _ => joined.ToString(),
+            };
+            _session.Close(new DisconnectReason(DisconnectKind.Kicked, $"The lobby would not let you in: {why}"));
+        }
     }
 
     public void OnLine(in ReadOnlySequence<byte> line) => _handler.Handle(line);
@@ -75,7 +90,7 @@ public sealed class PlainConnection : ILineProtocol
     {
         DisconnectKind.Quit => PlainReplies.Encode(PlainReplies.Farewell(_session.Nick)),
         DisconnectKind.ServerShutdown => PlainReplies.Encode(PlainReplies.ServerShutdown),
-        DisconnectKind.ExcessFlood or DisconnectKind.IdleTimeout or DisconnectKind.InternalError or DisconnectKind.Killed or DisconnectKind.Banned =>
+        DisconnectKind.ExcessFlood or DisconnectKind.IdleTimeout or DisconnectKind.InternalError or DisconnectKind.Killed or DisconnectKind.Banned or DisconnectKind.Kicked =>
             PlainReplies.Encode(PlainReplies.Disconnected(reason.Message)),
         _ => ReadOnlyMemory<byte>.Empty,
     };

@@ -48,6 +48,11 @@ public sealed class PlainLineHandler(ChatEngine engine, PlainSession session)
         }
 
         var message = text[0] == '/' ? text[1..] : text;
+        if (!session.MaySpeak())
+        {
+            return;
+        }
+
         session.Acknowledge(engine.SendMessage(session, session.Lobby, message, MessageKind.Normal));
     }
 

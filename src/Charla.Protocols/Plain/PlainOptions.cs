@@ -31,4 +31,11 @@ public sealed class PlainOptions
     /// (stamped with their times, so they are not taken for new messages). 0 shows none.
     /// </summary>
     public int ReplayLines { get; set; } = 20;
+
+    /// <summary>
+    /// Nicks that moderate the lobby, besides server operators: its operators in IRC (KICK,
+    /// MODE), and /kick, /mute, /ban in plain mode. By nick until accounts exist: give such a
+    /// nick only to someone who is connected whenever it matters.
+    /// </summary>
+    public string[] Moderators { get; set; } = [];
 }

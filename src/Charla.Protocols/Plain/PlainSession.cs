@@ -26,11 +26,31 @@ public sealed class PlainSession : TransportSession
     }
 
     /// <summary>
-    /// The lobby this client is in, from its arrival on: plain mode has no other room, and no one
-    /// can put a plain-mode user out of it (the lobby has no operators), so it lives as long as
-    /// this session is in it.
+    /// The lobby this client is in, from its arrival on: plain mode has no other room; a
+    /// moderator who puts a plain-mode user out of it disconnects it (<see cref="OnKicked"/>).
     /// </summary>
     public Channel Lobby { get; internal set; } = null!;
+
+    /// <summary>Plain mode has no room but the lobby: put out of it, the user is disconnected, told who did it and why.</summary>
+    public override void OnKicked(Channel channel, string by, string reason)
+    {
+        if (ReferenceEquals(channel, Lobby))
+        {
+            Close(DisconnectReason.Kicked(by, reason));
+        }
+    }
+
+    /// <summary>Whether this user may speak in the lobby now (not muted or banned there); if not, it is told its line was not sent.</summary>
+    public bool MaySpeak()
+    {
+        if (Lobby.CanSend(this))
+        {
+            return true;
+        }
+
+        Reply(PlainReplies.Muted);
+        return false;
+    }
 
     /// <summary>Queues one server line to this client.</summary>
     public void Reply(string line) => Send(PlainReplies.Encode(line));

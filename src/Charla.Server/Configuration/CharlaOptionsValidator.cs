@@ -63,6 +63,14 @@ public static class CharlaOptionsValidator
         }
 
         AtLeast(errors, "Limits:NickLength", options.Limits.NickLength, 1);
+        for (var i = 0; i < options.Plain.Moderators.Length; i++)
+        {
+            if (!Charla.Core.Nicknames.NickRules.IsValid(options.Plain.Moderators[i], options.Limits.NickLength))
+            {
+                errors.Add($"Plain:Moderators:{i}: \"{options.Plain.Moderators[i]}\" is not a nickname.");
+            }
+        }
+
         AtLeast(errors, "Limits:SendQueueBytes", options.Limits.SendQueueBytes, 1024);
         AtLeast(errors, "Limits:Flood:Burst", options.Limits.Flood.Burst, 1);
         AtLeast(errors, "Limits:Flood:ExcessLimit", options.Limits.Flood.ExcessLimit, 0);

@@ -110,6 +110,7 @@ public sealed partial class CharlaServer : IAsyncDisposable
             {
                 Events = ServerEvents.Create(sp.GetRequiredService<ILoggerFactory>()),
                 BanStore = store.Bans,
+                LobbyModerators = options.Plain.Moderators,
                 Cloak = options.Privacy.CloakHosts ? new HostCloak(CloakKeyFile.LoadOrCreate(store.DirectoryPath), options.Privacy.CloakSuffix) : HostCloak.None,
             };
         });

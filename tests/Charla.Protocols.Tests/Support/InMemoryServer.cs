@@ -31,7 +31,7 @@ internal sealed class InMemoryServer : IAsyncDisposable, IConnectionObserver
 
     private InMemoryServer(IrcOptions irc, EngineOptions limits, PlainOptions plain, IHistoryStore? history, int autoReplayLines, HostCloak? cloak)
     {
-        Engine = new ChatEngine(limits, Time, plain.Lobby, history) { Events = new ServerEvents(Log), Cloak = cloak ?? HostCloak.None };
+        Engine = new ChatEngine(limits, Time, plain.Lobby, history) { Events = new ServerEvents(Log), Cloak = cloak ?? HostCloak.None, LobbyModerators = plain.Moderators };
         Irc = new IrcServerInfo(irc, limits, Engine.StartedAt, keepsHistory: history is not null, autoReplayLines);
         Plain = plain;
     }

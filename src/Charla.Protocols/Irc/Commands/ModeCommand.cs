@@ -155,14 +155,17 @@ public sealed class ModeCommand : IIrcCommand
         {
             ChannelSetting.Ban => (Numerics.RplBanList, Numerics.RplEndOfBanList, "End of channel ban list"),
             ChannelSetting.BanException => (Numerics.RplExceptList, Numerics.RplEndOfExceptList, "End of channel exception list"),
+            ChannelSetting.Quiet => (Numerics.RplQuietList, Numerics.RplEndOfQuietList, "End of channel quiet list"),
             _ => (Numerics.RplInviteList, Numerics.RplEndOfInviteList, "End of channel invite list"),
         };
+        // The quiet list names its letter, as Solanum's 728/729 do.
+        string[] letter = setting == ChannelSetting.Quiet ? ["q"] : [];
         foreach (var item in channel.Modes.ListOf(setting))
         {
-            context.Session.NumericRaw(entry, channel.Name, item.Mask, item.SetBy, item.SetAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            context.Session.NumericRaw(entry, [channel.Name, .. letter, item.Mask, item.SetBy, item.SetAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)]);
         }
 
-        context.Session.Numeric(end, channel.Name, text);
+        context.Session.Numeric(end, [channel.Name, .. letter, text]);
     }
 
     /// <summary>Sets a user mode that changes, and tells the client: <c>:nick MODE nick :+i</c>.</summary>

@@ -20,6 +20,9 @@ public sealed class MeCommand : IPlainCommand
             return;
         }
 
-        session.Acknowledge(engine.SendMessage(session, session.Lobby, arguments, MessageKind.Action));
+        if (session.MaySpeak())
+        {
+            session.Acknowledge(engine.SendMessage(session, session.Lobby, arguments, MessageKind.Action));
+        }
     }
 }

@@ -18,6 +18,11 @@ public sealed class PlainCommandTable
             new MsgCommand(),
             new HistoryCommand(),
             new SearchCommand(),
+            new KickCommand(),
+            new MuteCommand(mute: true),
+            new MuteCommand(mute: false),
+            new BanCommand(ban: true),
+            new BanCommand(ban: false),
             new HelpCommand(() => _inHelpOrder!),
             new QuitCommand(),
         ];
