@@ -7,6 +7,7 @@ using Charla.Core.Nicknames;
 using Charla.Core.Output;
 using Charla.Core.Routing;
 using Charla.Core.Security;
+using Charla.Core.Statistics;
 using Charla.Core.Sessions;
 using Charla.Storage.History;
 
@@ -72,6 +73,9 @@ public sealed partial class ChatEngine
 
     /// <summary>Whether <paramref name="session"/> moderates the lobby: a server operator, or a configured moderator's nick.</summary>
     public bool IsLobbyModerator(ClientSession session) => session.IsServerOperator || _lobbyModerators.Contains(session.Nick);
+
+    /// <summary>Messages, deliveries and departures since the start, for the metrics.</summary>
+    public ChatCounters Counters { get; } = new();
 
     /// <summary>What others see instead of a user's address; addresses as they are unless given.</summary>
     public HostCloak Cloak { get; init; } = HostCloak.None;
@@ -409,20 +413,12 @@ public sealed partial class ChatEngine
             var messageId = MessageIds.Next();
             var record = HistoryRecords.Message(sender, channel, text, kind, clientTags, messageId, time);
             var stored = new MessageEvent(sender, sender.Nick, channel, text, kind, onlyTo, clientTags) { Time = time, MessageId = messageId, Stored = record };
-            channel.Broadcast(stored, except: sender, _history, record);
+            Counters.Message(channel.Broadcast(stored, except: sender, _history, record));
             return stored;
         }
 
         var message = new MessageEvent(sender, sender.Nick, channel, text, kind, onlyTo, clientTags) { Time = time };
-        if (onlyTo == MemberStatus.None)
-        {
-            channel.Broadcast(message, except: sender);
-        }
-        else
-        {
-            channel.Broadcast(message, except: sender, onlyTo);
-        }
-
+        Counters.Message(onlyTo == MemberStatus.None ? channel.Broadcast(message, except: sender) : channel.Broadcast(message, except: sender, onlyTo));
         return message;
     }
 
@@ -443,20 +439,12 @@ public sealed partial class ChatEngine
             {
                 Time = time, MessageId = messageId, Stored = record,
             };
-            channel.Broadcast(stored, except: sender, _history, record);
+            Counters.Message(channel.Broadcast(stored, except: sender, _history, record));
             return stored;
         }
 
         var message = new MultilineMessageEvent(sender, sender.Nick, channel, null, channel.Name, lines, onlyTo, clientTags) { Time = time };
-        if (onlyTo == MemberStatus.None)
-        {
-            channel.Broadcast(message, except: sender);
-        }
-        else
-        {
-            channel.Broadcast(message, except: sender, onlyTo);
-        }
-
+        Counters.Message(onlyTo == MemberStatus.None ? channel.Broadcast(message, except: sender) : channel.Broadcast(message, except: sender, onlyTo));
         return message;
     }
 
@@ -465,6 +453,7 @@ public sealed partial class ChatEngine
     {
         var message = new MultilineMessageEvent(sender, sender.Nick, null, target, target.Nick, lines, MemberStatus.None, clientTags) { Time = Time.GetUtcNow() };
         target.Deliver(message);
+        Counters.Message(deliveries: 1);
         return message;
     }
 
@@ -473,7 +462,7 @@ public sealed partial class ChatEngine
     {
         var message = new PrivateMessageEvent(sender, sender.Nick, target, target.Nick, text, kind, clientTags) { Time = Time.GetUtcNow() };
         target.Deliver(message);
-
+        Counters.Message(deliveries: 1);
         return message;
     }
 
@@ -527,6 +516,7 @@ public sealed partial class ChatEngine
         }
 
         Interlocked.Decrement(ref _sessionCount);
+        Counters.Ended(reason.Kind);
         if (session.IsServerOperator)
         {
             Interlocked.Decrement(ref _operatorCount);

@@ -72,6 +72,12 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
     /// <summary>Records stored since the start.</summary>
     public long Stored => Interlocked.Read(ref _stored);
 
+    /// <summary>Told after each commit of records: how many, and how long the transaction took (for the metrics).</summary>
+    public Action<int, TimeSpan>? CommitObserved { get; set; }
+
+    /// <summary>False while commits fail (a full disk, a lock held elsewhere): what is appended is not acknowledged.</summary>
+    public bool IsWriting => !Volatile.Read(ref _failing);
+
     /// <summary>Transactions committed since the start (group commit: many records each).</summary>
     public long Commits => Interlocked.Read(ref _commits);
 
@@ -261,6 +267,7 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
 
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var insert = _insert ??= new RecordInsert(_connection);
             var last = _lastSequence;
             insert.Begin();
@@ -294,7 +301,9 @@ internal sealed class HistoryWriter : IHistoryLog, IDisposable
             }
 
             _lastSequence = last;
-            Interlocked.Add(ref _stored, batch.Count(t => t is HistoryRecord));
+            var records = batch.Count(t => t is HistoryRecord);
+            Interlocked.Add(ref _stored, records);
+            CommitObserved?.Invoke(records, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             Interlocked.Increment(ref _commits);
             _checkpointer.Committed();
             _indexFailing = false;

@@ -51,7 +51,17 @@ public sealed class SqliteStore : IHistoryStore, IDisposable
     public int OpenedVersion { get; }
 
     /// <summary>Records appended and not yet taken by the writer.</summary>
-    internal int PendingCount => _writer.PendingCount;
+    public int PendingCount => _writer.PendingCount;
+
+    /// <summary>False while commits fail (a full disk, a lock held elsewhere): the server is up but does not acknowledge messages.</summary>
+    public bool IsWriting => _writer.IsWriting;
+
+    /// <summary>Told after each commit of records: how many, and how long it took (metrics).</summary>
+    public Action<int, TimeSpan>? CommitObserved
+    {
+        get => _writer.CommitObserved;
+        set => _writer.CommitObserved = value;
+    }
 
     /// <summary>Records stored since the store was opened.</summary>
     public long Stored => _writer.Stored;

@@ -204,7 +204,7 @@ public sealed partial class Channel
     /// Queues <paramref name="chatEvent"/> to every member but <paramref name="except"/> and appends
     /// <paramref name="record"/> to <paramref name="history"/>, under the one lock: history's order is the order members saw.
     /// </summary>
-    internal void Broadcast(ChatEvent chatEvent, ClientSession? except, IHistoryLog history, HistoryRecord record)
+    internal int Broadcast(ChatEvent chatEvent, ClientSession? except, IHistoryLog history, HistoryRecord record)
     {
         lock (_gate)
         {
@@ -217,8 +217,9 @@ public sealed partial class Channel
                 record.Time = time;
             }
 
-            Fanout.Deliver(_members, chatEvent, except);
+            var delivered = Fanout.Deliver(_members, chatEvent, except);
             history.Append(record);
+            return delivered;
         }
     }
 
@@ -268,22 +269,23 @@ public sealed partial class Channel
     }
 
     /// <summary>Queues <paramref name="chatEvent"/> to every member but <paramref name="except"/>, in channel order.</summary>
-    internal void Broadcast(ChatEvent chatEvent, ClientSession? except, HashSet<ClientSession>? alreadyTold = null)
+    internal int Broadcast(ChatEvent chatEvent, ClientSession? except, HashSet<ClientSession>? alreadyTold = null)
     {
         lock (_gate)
         {
-            Fanout.Deliver(_members, chatEvent, except, alreadyTold);
+            var delivered = Fanout.Deliver(_members, chatEvent, except, alreadyTold);
             Record(chatEvent);
+            return delivered;
         }
     }
 
     /// <summary>Queues <paramref name="chatEvent"/> to the members of at least <paramref name="status"/> but <paramref name="except"/>.</summary>
-    internal void Broadcast(ChatEvent chatEvent, ClientSession? except, MemberStatus status)
+    internal int Broadcast(ChatEvent chatEvent, ClientSession? except, MemberStatus status)
     {
         lock (_gate)
         {
             var recipients = _members.Where(m => StatusOf(m) >= status).ToArray();
-            Fanout.Deliver(recipients, chatEvent, except);
+            return Fanout.Deliver(recipients, chatEvent, except);
         }
     }
 

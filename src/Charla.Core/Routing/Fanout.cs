@@ -10,12 +10,14 @@ internal static class Fanout
     /// <paramref name="except"/> and those already in <paramref name="alreadyTold"/> (which it adds to). Never blocks: a recipient
     /// over its SendQ is closed, the others go on.
     /// </summary>
-    public static void Deliver(
+    /// <returns>How many recipients it was queued to (those whose protocol shows it).</returns>
+    public static int Deliver(
         ReadOnlySpan<ClientSession> recipients,
         ChatEvent chatEvent,
         ClientSession? except,
         HashSet<ClientSession>? alreadyTold = null)
     {
+        var delivered = 0;
         var cache = new WireFormCache(chatEvent);
         foreach (var recipient in recipients)
         {
@@ -28,7 +30,10 @@ internal static class Fanout
             if (!bytes.IsEmpty)
             {
                 recipient.Send(bytes);
+                delivered++;
             }
         }
+
+        return delivered;
     }
 }

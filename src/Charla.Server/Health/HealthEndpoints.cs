@@ -1,4 +1,5 @@
 using Charla.Core;
+using Charla.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,6 +19,13 @@ public static class HealthEndpoints
         endpoints.MapMethods("/healthz", [HttpMethods.Get, HttpMethods.Head], (ChatEngine engine) => engine.IsShuttingDown
             ? Results.Text("shutting down\n", statusCode: StatusCodes.Status503ServiceUnavailable)
             : Results.Text("ok\n"));
+
+        // Readiness: whether the server can do its whole job now, storing history included (a
+        // full disk or a lock held elsewhere makes it say so until commits succeed again).
+        endpoints.MapMethods("/readyz", [HttpMethods.Get, HttpMethods.Head], (ChatEngine engine, SqliteStore store) =>
+            engine.IsShuttingDown ? Results.Text("shutting down\n", statusCode: StatusCodes.Status503ServiceUnavailable)
+            : !store.IsWriting ? Results.Text("storage is not writable: messages are not acknowledged\n", statusCode: StatusCodes.Status503ServiceUnavailable)
+            : Results.Text("ready\n"));
         return endpoints;
     }
 }

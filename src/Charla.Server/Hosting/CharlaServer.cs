@@ -8,6 +8,7 @@ using Charla.Server.Configuration;
 using Charla.Server.Health;
 using Charla.Server.Liveness;
 using Charla.Server.Memory;
+using Charla.Server.Metrics;
 using Charla.Server.Privacy;
 using Charla.Server.Transports;
 using Charla.Storage;
@@ -20,6 +21,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 
 namespace Charla.Server.Hosting;
 
@@ -138,6 +140,9 @@ public sealed partial class CharlaServer : IAsyncDisposable
             Listen(kestrel, ListenAddress.TryParse(options.Bind)!, options.Http.Port, listen => http.Listen = listen);
         });
 
+        builder.Services.AddSingleton(sp => new ServerMetrics(
+            sp.GetRequiredService<ChatEngine>(), sp.GetRequiredService<LineListeners>().Counters, sp.GetRequiredService<SqliteStore>()));
+
         var app = builder.Build();
         app.MapHealth();
         ChatEngine engine;
@@ -145,6 +150,7 @@ public sealed partial class CharlaServer : IAsyncDisposable
         {
             engine = app.Services.GetRequiredService<ChatEngine>(); // opens the store
             engine.LoadBansAsync().GetAwaiter().GetResult(); // before the first connection: a ban holds from the start
+            app.MapMetrics("/metrics", app.Services.GetRequiredService<ServerMetrics>().Registry);
         }
         catch (StorageException ex)
         {

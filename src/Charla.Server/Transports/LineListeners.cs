@@ -39,6 +39,9 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
     private SocketListener? _irc;
     private EpollLoops? _epoll;
 
+    /// <summary>Bytes and refusals of both listeners' connections.</summary>
+    public ConnectionCounters Counters { get; } = new();
+
     /// <summary>Where plain mode listens, with the real port, once started.</summary>
     public IPEndPoint PlainEndPoint => _plain?.EndPoint ?? throw new InvalidOperationException("Not started.");
 
@@ -77,6 +80,7 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
             slots,
             limits,
             engine,
+            Counters,
             (_, reason) => reason is null ? PlainReplies.ServerFull : PlainReplies.Encode(PlainReplies.Error(reason + ".")),
             PlainMaxBufferedInput,
             _epoll,
@@ -86,6 +90,7 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
             slots,
             limits,
             engine,
+            Counters,
             IrcConnection.Refusal,
             _ircMaxBufferedInput,
             _epoll,

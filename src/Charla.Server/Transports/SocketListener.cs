@@ -47,6 +47,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
     private Func<string, string?, byte[]>? _refusal;
     private ConnectionSlots? _slots;
     private AddressLimits? _limits;
+    private ConnectionCounters? _counters;
     private ChatEngine? _engine;
     private ServerEvents _events = ServerEvents.None;
     private readonly ConcurrentDictionary<ServerBan, long> _banRefusalLogged = new(); // Environment.TickCount64 of the last line per ban
@@ -98,6 +99,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
     /// </summary>
     /// <param name="slots">The connections that may be open at once, shared by the listeners.</param>
     /// <param name="limits">The connections each address may hold and open, shared by the listeners.</param>
+    /// <param name="counters">Where bytes and refusals are counted.</param>
     /// <param name="engine">Whose server bans refuse an address as it arrives, and whose events log connections and refusals.</param>
     /// <param name="refusal">The line, with its terminator, that tells a client (by its host) why it is refused: the reason, or null when the server is full.</param>
     /// <param name="maxBufferedInput">The most unhandled input held for a client, in bytes.</param>
@@ -108,6 +110,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
         ConnectionSlots slots,
         AddressLimits limits,
         ChatEngine engine,
+        ConnectionCounters counters,
         Func<string, string?, byte[]> refusal,
         int maxBufferedInput,
         EpollLoops? loops,
@@ -117,6 +120,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
         _slots = slots;
         _limits = limits;
         _engine = engine;
+        _counters = counters;
         _events = engine.Events;
         _refusal = refusal;
         _maxBufferedInput = maxBufferedInput;
@@ -251,7 +255,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
             try
             {
                 _tuneAccepted?.Invoke(client);
-                transport = new SocketTransport(client, _maxBufferedInput) { Remote = remote };
+                transport = new SocketTransport(client, _maxBufferedInput) { Remote = remote, Counters = _counters };
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {
@@ -333,7 +337,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
             SocketTransport transport;
             try
             {
-                transport = new SocketTransport(client, _maxBufferedInput, _loops!.Next()) { Remote = remote };
+                transport = new SocketTransport(client, _maxBufferedInput, _loops!.Next()) { Remote = remote, Counters = _counters };
             }
             catch (Exception ex)
             {
@@ -472,6 +476,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
 
     private void Refused(string host, string? reason)
     {
+        _counters!.Refused(full: reason is null, banned: reason?.StartsWith("Banned", StringComparison.Ordinal) == true);
         if (reason is null)
         {
             WarnFull(host);

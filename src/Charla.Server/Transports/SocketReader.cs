@@ -46,6 +46,9 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
     private ManualResetValueTaskSourceCore<ReadResult> _pending; // continuations run inline, on the thread that was told
     private int _readiness;
 
+    /// <summary>Where the bytes read are counted, if anywhere.</summary>
+    public ConnectionCounters? Counters { get; set; }
+
     /// <summary>A reader told by .NET's zero-byte receive on a non-blocking <paramref name="socket"/>.</summary>
     public SocketReader(Socket socket, int maxBufferedBytes)
     {
@@ -332,6 +335,7 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>, I
 
             _end += received;
             total += received;
+            Counters?.Received(received);
             _peerClosed |= received == 0;
             if (_end < _buffer!.Length)
             {

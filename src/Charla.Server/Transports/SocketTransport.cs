@@ -38,6 +38,15 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposab
     /// <summary>The client's address and port (null when its family is neither IPv4 nor IPv6).</summary>
     public IPEndPoint? Remote { get; init; }
 
+    private readonly ConnectionCounters? _counters;
+
+    /// <summary>Where the bytes this connection reads and writes are counted, if anywhere.</summary>
+    public ConnectionCounters? Counters
+    {
+        get => _counters;
+        init => _input.Counters = _counters = value;
+    }
+
     /// <param name="socket">A connected socket (this makes it non-blocking).</param>
     /// <param name="maxBufferedInput">The most unhandled input held for the client, in bytes.</param>
     public SocketTransport(Socket socket, int maxBufferedInput)
@@ -121,6 +130,11 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposab
             if (error is not (SocketError.Success or SocketError.WouldBlock))
             {
                 return new(false);
+            }
+
+            if (sent > 0)
+            {
+                _counters?.Sent(sent);
             }
 
             if (sent < chunk.Length)
@@ -253,7 +267,9 @@ internal sealed class SocketTransport : ILineTransport, IOutputWriter, IDisposab
             var at = 0;
             while (at < rest.Length)
             {
-                at += await SlowSocket().SendAsync(rest.Bytes.AsMemory(at, rest.Length - at), SocketFlags.None, cancel.Token);
+                var sent = await SlowSocket().SendAsync(rest.Bytes.AsMemory(at, rest.Length - at), SocketFlags.None, cancel.Token);
+                _counters?.Sent(sent);
+                at += sent;
             }
 
             return true;
