@@ -17,8 +17,26 @@ public sealed class IrcServerInfo
     /// <summary>Longest channel key (ISUPPORT KEYLEN); longer ones are cut. 32 as InspIRCd.</summary>
     public const int KeyLength = 32;
 
-    /// <summary>Who may OPER, as what (Irc:Operators with their classes resolved).</summary>
-    public OperatorBlocks Operators { get; }
+    /// <summary>Who may OPER, as what (Irc:Operators with their classes resolved); replaced by a reload.</summary>
+    public OperatorBlocks Operators { get; private set; }
+
+    /// <summary>
+    /// Takes what a configuration reload may change: the MOTD and the operator blocks (checked
+    /// already). Everything else (names, lengths, ISUPPORT) clients were told at registration.
+    /// </summary>
+    public void Reload(IrcOptions fresh)
+    {
+        Operators = OperatorBlocks.Build(fresh, out _);
+        Options.Motd = fresh.Motd;
+        Options.Operators = fresh.Operators;
+        Options.OperatorClasses = fresh.OperatorClasses;
+    }
+
+    /// <summary>The configuration file REHASH reads (382 names it).</summary>
+    public string ConfigurationName { get; set; } = "defaults";
+
+    /// <summary>Reloads the configuration on behalf of an operator (REHASH), saying what happened; null where there is nothing to reload (tests).</summary>
+    public Func<string, Task<IReadOnlyList<string>>>? Rehash { get; set; }
 
     public int ChannelLength => Options.ChannelLength;
 

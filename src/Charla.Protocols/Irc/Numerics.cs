@@ -99,6 +99,7 @@ public static class Numerics
     public const string ErrBanListFull = "478";
     public const string RplWhoisBot = "335";
     public const string RplYoureOper = "381";
+    public const string RplRehashing = "382";
     public const string ErrPasswdMismatch = "464";
     public const string ErrNoPrivileges = "481";
     public const string ErrYoureBannedCreep = "465";

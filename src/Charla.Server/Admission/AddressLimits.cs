@@ -16,20 +16,30 @@ public sealed class AddressLimits
 
     private static readonly IPNetwork[] Localhost = [IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("::1/128")];
 
-    private readonly ConnectionLimitOptions _options;
     private readonly TimeProvider _time;
-    private readonly IPNetwork[] _exempt;
-    private readonly TimeSpan _window;
+    private ConnectionLimitOptions _options;
+    private IPNetwork[] _exempt;
+    private TimeSpan _window;
     private readonly Dictionary<IPAddress, Entry> _entries = [];
     private readonly Lock _gate = new();
 
     public AddressLimits(ConnectionLimitOptions options, TimeProvider time)
     {
-        _options = options;
         _time = time;
-        _exempt = [.. options.Exempt.Select(IPNetwork.Parse), .. options.ExemptLocalhost ? Localhost : []];
-        _window = TimeSpan.FromSeconds(options.WindowSeconds);
+        (_options, _exempt, _window) = Settings(options);
     }
+
+    /// <summary>Takes new limits (a configuration reload); what each address has open and opened stays counted.</summary>
+    public void Reconfigure(ConnectionLimitOptions options)
+    {
+        lock (_gate)
+        {
+            (_options, _exempt, _window) = Settings(options);
+        }
+    }
+
+    private static (ConnectionLimitOptions, IPNetwork[], TimeSpan) Settings(ConnectionLimitOptions options) =>
+        (options, [.. options.Exempt.Select(IPNetwork.Parse), .. options.ExemptLocalhost ? Localhost : []], TimeSpan.FromSeconds(options.WindowSeconds));
 
     /// <summary>Addresses remembered now (tests: memory stays bounded).</summary>
     public int Remembered
@@ -101,11 +111,7 @@ public sealed class AddressLimits
     /// <summary>A connection <see cref="TryAdmit"/> admitted has ended.</summary>
     public void Release(IPAddress address)
     {
-        if (IsExempt(address))
-        {
-            return;
-        }
-
+        // No exemption check: an address exempt now may have been counted before a reload.
         var key = KeyOf(address);
         lock (_gate)
         {

@@ -23,7 +23,13 @@ public static class ServerConfiguration
 
         configuration.AddEnvironmentVariables(EnvironmentPrefix);
         configuration.AddInMemoryCollection(setup.Overrides);
+        return Bind(configuration);
+    }
 
+    /// <summary>Binds and checks what <paramref name="configuration"/> holds now (at start, and after a reload).</summary>
+    /// <exception cref="ConfigurationException">A key is unknown, a value has the wrong type, or a check fails.</exception>
+    public static CharlaOptions Bind(IConfiguration configuration)
+    {
         var unknown = UnknownKeys.Find(configuration, typeof(CharlaOptions));
         if (unknown.Count > 0)
         {

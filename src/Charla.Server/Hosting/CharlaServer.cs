@@ -140,6 +140,10 @@ public sealed partial class CharlaServer : IAsyncDisposable
             Listen(kestrel, ListenAddress.TryParse(options.Bind)!, options.Http.Port, listen => http.Listen = listen);
         });
 
+        builder.Services.AddSingleton(sp => new ConfigurationReloader(
+            builder.Configuration, sp.GetRequiredService<ChatEngine>(), sp.GetRequiredService<IrcServerInfo>(), sp.GetRequiredService<LineListeners>(),
+            sp.GetRequiredService<ILogger<ConfigurationReloader>>()));
+        builder.Services.AddHostedService<ReloadOnHangup>();
         builder.Services.AddSingleton(sp => new ServerMetrics(
             sp.GetRequiredService<ChatEngine>(), sp.GetRequiredService<LineListeners>().Counters, sp.GetRequiredService<SqliteStore>()));
 
@@ -151,6 +155,10 @@ public sealed partial class CharlaServer : IAsyncDisposable
             engine = app.Services.GetRequiredService<ChatEngine>(); // opens the store
             engine.LoadBansAsync().GetAwaiter().GetResult(); // before the first connection: a ban holds from the start
             app.MapMetrics("/metrics", app.Services.GetRequiredService<ServerMetrics>().Registry);
+            var reloader = app.Services.GetRequiredService<ConfigurationReloader>();
+            var ircServer = app.Services.GetRequiredService<IrcServerInfo>();
+            ircServer.Rehash = reloader.ReloadAsync;
+            ircServer.ConfigurationName = setup.ConfigFile is { } file ? Path.GetFileName(file) : "defaults";
         }
         catch (StorageException ex)
         {

@@ -35,9 +35,13 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
 
     private readonly TimeSpan _drainTimeout = TimeSpan.FromSeconds(options.Tcp.DrainTimeoutSeconds);
     private readonly int _ircMaxBufferedInput = options.Irc.RecvQueueBytes + (2 * IrcLimits.MaxLineBytes);
+    private AddressLimits? _limits;
     private SocketListener? _plain;
     private SocketListener? _irc;
     private EpollLoops? _epoll;
+
+    /// <summary>New per-address limits (a configuration reload); the connections counted so far stay counted.</summary>
+    public void SetConnectionLimits(ConnectionLimitOptions limits) => _limits?.Reconfigure(limits);
 
     /// <summary>Bytes and refusals of both listeners' connections.</summary>
     public ConnectionCounters Counters { get; } = new();
@@ -74,7 +78,7 @@ public sealed class LineListeners(ChatEngine engine, IrcServerInfo ircServer, Ch
                 slots.Capacity, descriptorLimit);
         }
 
-        var limits = new AddressLimits(options.Connections, engine.Time);
+        var limits = _limits = new AddressLimits(options.Connections, engine.Time);
         _plain.Start(
             (transport, host, observer) => PlainConnection.RunAsync(engine, options.Plain, transport, host, _drainTimeout, observer),
             slots,

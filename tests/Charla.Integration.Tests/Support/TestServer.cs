@@ -41,7 +41,10 @@ internal sealed class TestServer : IAsyncDisposable
     /// Configuration keys and values, as in the JSON file: ("Plain:MaxLineBytes", "50"). Without
     /// a Storage:DataDirectory, the server keeps its history in a directory of its own, deleted with it.
     /// </param>
-    public static async Task<TestServer> StartAsync(params (string Key, string Value)[] settings)
+    public static Task<TestServer> StartAsync(params (string Key, string Value)[] settings) => StartAsync(configFile: null, settings);
+
+    /// <summary>A server that also reads <paramref name="configFile"/> (a JSON file, as <c>--config</c>), below <paramref name="settings"/>.</summary>
+    public static async Task<TestServer> StartAsync(string? configFile, params (string Key, string Value)[] settings)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -65,7 +68,7 @@ internal sealed class TestServer : IAsyncDisposable
 
         var errors = new ErrorLog();
         var events = new EventLog();
-        var server = CharlaServer.Create(new ServerSetup(null, overrides), logging =>
+        var server = CharlaServer.Create(new ServerSetup(configFile, overrides), logging =>
         {
             logging.ClearProviders();
             logging.AddProvider(errors);
