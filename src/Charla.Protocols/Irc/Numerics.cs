@@ -116,6 +116,7 @@ public static class Numerics
     public const string RplEndOfStats = "219";
     public const string RplStatsUptime = "242";
     public const string RplStatsDLine = "225";
+    public const string RplStatsConn = "250";
 
     /// <summary>ERR_NOPRIVS: an operator without the privilege a command takes (<c>&lt;client&gt; &lt;priv&gt; :Insufficient oper privileges.</c>).</summary>
     public const string ErrNoPrivs = "723";

@@ -29,6 +29,7 @@ public sealed class ServerBanTests
 
         await user.SendAsync("STATS u");
         Assert.Matches(@"^Server Up 0 days 0:00:\d\d$", (await user.ExpectAsync("242")).Last);
+        Assert.Equal("Highest connection count: 2 (2 clients now, 2 connections)", (await user.ExpectAsync("250")).Last);
         Assert.Equal(["user", "u", "End of /STATS report"], (await user.ExpectAsync("219")).Params);
         Assert.Empty(server.Engine.Bans.All);
     }

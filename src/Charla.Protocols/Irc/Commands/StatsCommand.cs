@@ -6,7 +6,7 @@ using Charla.Storage.Bans;
 namespace Charla.Protocols.Irc.Commands;
 
 /// <summary>
-/// STATS &lt;query&gt; (RFC 2812 section 3.4.4): <c>u</c> the uptime (242) for anyone; <c>k</c> the
+/// STATS &lt;query&gt; (RFC 2812 section 3.4.4): <c>u</c> the uptime (242) and the connection counts (250, as ircd-hybrid) for anyone; <c>k</c> the
 /// K-lines (216) and <c>d</c> the D-lines (225), in ircd-hybrid's form, for operators with the
 /// ban privilege (481 or 723 otherwise); any other letter just ends (219).
 /// </summary>
@@ -22,6 +22,8 @@ public sealed class StatsCommand : IIrcCommand
             case "u" or "U":
                 var up = now - engine.StartedAt;
                 session.Numeric(Numerics.RplStatsUptime, string.Create(CultureInfo.InvariantCulture, $"Server Up {up.Days} days {up.Hours}:{up.Minutes:00}:{up.Seconds:00}"));
+                session.Numeric(Numerics.RplStatsConn, string.Create(
+                    CultureInfo.InvariantCulture, $"Highest connection count: {engine.PeakSessionCount} ({engine.SessionCount} clients now, {engine.ConnectionCount} connections)"));
                 break;
             case "k" or "K" or "d" or "D":
                 if (!MaySeeBans(session))
