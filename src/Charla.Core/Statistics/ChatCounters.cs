@@ -10,22 +10,22 @@ namespace Charla.Core.Statistics;
 public sealed class ChatCounters
 {
     private readonly long[] _endedBy = new long[Enum.GetValues<DisconnectKind>().Length];
-    private long _messages;
-    private long _deliveries;
+    private readonly StripedCounter _messages = new();
+    private readonly StripedCounter _deliveries = new();
 
     /// <summary>Messages received (to channels and to users, each multiline message once).</summary>
-    public long Messages => Interlocked.Read(ref _messages);
+    public long Messages => _messages.Value;
 
     /// <summary>Those messages' copies queued to their recipients.</summary>
-    public long Deliveries => Interlocked.Read(ref _deliveries);
+    public long Deliveries => _deliveries.Value;
 
     /// <summary>Registered sessions that have ended for <paramref name="kind"/>.</summary>
     public long EndedBy(DisconnectKind kind) => Interlocked.Read(ref _endedBy[(int)kind]);
 
     internal void Message(int deliveries)
     {
-        Interlocked.Increment(ref _messages);
-        Interlocked.Add(ref _deliveries, deliveries);
+        _messages.Add(1);
+        _deliveries.Add(deliveries);
     }
 
     internal void Ended(DisconnectKind kind) => Interlocked.Increment(ref _endedBy[(int)kind]);

@@ -1,3 +1,5 @@
+using Charla.Core.Statistics;
+
 namespace Charla.Server.Transports;
 
 /// <summary>
@@ -6,15 +8,15 @@ namespace Charla.Server.Transports;
 /// </summary>
 public sealed class ConnectionCounters
 {
-    private long _received;
-    private long _sent;
+    private readonly StripedCounter _received = new();
+    private readonly StripedCounter _sent = new();
     private long _refusedFull;
     private long _refusedLimited;
     private long _refusedBanned;
 
-    public long BytesReceived => Interlocked.Read(ref _received);
+    public long BytesReceived => _received.Value;
 
-    public long BytesSent => Interlocked.Read(ref _sent);
+    public long BytesSent => _sent.Value;
 
     /// <summary>Refused because the server had no room (Tcp:MaxConnections, the descriptor limit).</summary>
     public long RefusedFull => Interlocked.Read(ref _refusedFull);
@@ -25,9 +27,9 @@ public sealed class ConnectionCounters
     /// <summary>Refused by a D-line.</summary>
     public long RefusedBanned => Interlocked.Read(ref _refusedBanned);
 
-    internal void Received(int bytes) => Interlocked.Add(ref _received, bytes);
+    internal void Received(int bytes) => _received.Add(bytes);
 
-    internal void Sent(int bytes) => Interlocked.Add(ref _sent, bytes);
+    internal void Sent(int bytes) => _sent.Add(bytes);
 
     internal void Refused(bool full, bool banned) =>
         Interlocked.Increment(ref full ? ref _refusedFull : ref banned ? ref _refusedBanned : ref _refusedLimited);
