@@ -74,6 +74,12 @@ public sealed partial class ChatEngine
     /// <summary>Whether <paramref name="session"/> moderates the lobby: a server operator, or a configured moderator's nick.</summary>
     public bool IsLobbyModerator(ClientSession session) => session.IsServerOperator || _lobbyModerators.Contains(session.Nick);
 
+    /// <summary>
+    /// The hash of the password every client must give before it is admitted (IRC PASS, plain
+    /// mode's /pass), or null: anyone may connect.
+    /// </summary>
+    public string? PasswordHash { get; init; }
+
     /// <summary>Messages, deliveries and departures since the start, for the metrics.</summary>
     public ChatCounters Counters { get; } = new();
 

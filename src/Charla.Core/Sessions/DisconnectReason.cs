@@ -23,6 +23,8 @@ public enum DisconnectKind
     Banned,
     /// <summary>Put out of the only room its protocol has (plain mode's lobby) by a moderator.</summary>
     Kicked,
+    /// <summary>Not admitted: a wrong or missing server password.</summary>
+    Refused,
     /// <summary>A bug on our side ended the connection; it is logged.</summary>
     InternalError,
 }
@@ -47,6 +49,9 @@ public sealed record DisconnectReason(DisconnectKind Kind, string Message)
 
     /// <summary>Put out of the lobby, which plain mode cannot live without: "Kicked by nick (reason)".</summary>
     public static DisconnectReason Kicked(string by, string reason) => new(DisconnectKind.Kicked, $"Kicked by {by} ({reason})");
+
+    /// <summary>Not admitted (a wrong server password): the reason as given.</summary>
+    public static DisconnectReason Refused(string reason) => new(DisconnectKind.Refused, reason);
 
     /// <summary>A server ban matches the user: "Banned (reason)".</summary>
     public static DisconnectReason Banned(string reason) => new(DisconnectKind.Banned, $"Banned ({reason})");

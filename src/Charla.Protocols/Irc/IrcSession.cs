@@ -69,6 +69,12 @@ public sealed class IrcSession : TransportSession
         SendCopy(line.Written);
     }
 
+    /// <summary>What PASS gave before registration (the server password), or null.</summary>
+    public string? GivenPassword { get; set; }
+
+    /// <summary>Whether the server password (when there is one) was checked and matched.</summary>
+    public bool PasswordAccepted { get; set; }
+
     /// <summary>The multiline message this client is sending (between BATCH + and BATCH -), or null.</summary>
     public MultilineBatch? OpenBatch { get; set; }
 

@@ -43,6 +43,48 @@ public sealed class PlainConnection : ILineProtocol
 
     public void Start()
     {
+        if (_engine.PasswordHash is not null)
+        {
+            // Nobody is admitted, or hears anything, before the server password.
+            _awaitingPassword = true;
+            _session.Reply(PlainReplies.PasswordNeeded);
+            return;
+        }
+
+        Admit();
+    }
+
+    private bool _awaitingPassword;
+
+    /// <summary>
+    /// The one line a client may send before the server password: <c>/pass PASSWORD</c>, checked
+    /// off the loop; a match admits it, anything else closes the connection.
+    /// </summary>
+    private void CheckPassword(string line)
+    {
+        if (!line.StartsWith("/pass ", StringComparison.OrdinalIgnoreCase))
+        {
+            _session.Reply(PlainReplies.PasswordNeeded);
+            return;
+        }
+
+        _awaitingPassword = false;
+        var check = Core.Security.PasswordHash.VerifyAsync(line[6..].Trim(), _engine.PasswordHash!);
+        _session.ContinueAfter(check, () =>
+        {
+            if (check.IsCompletedSuccessfully && check.Result)
+            {
+                Admit();
+                return;
+            }
+
+            _engine.Events.Refused("plain", _session.RealHost, 0, "wrong server password");
+            _session.Close(DisconnectReason.Refused("Wrong password"));
+        });
+    }
+
+    private void Admit()
+    {
         if (!_engine.Attach(_session))
         {
             _session.Close(DisconnectReason.ServerShutdown);
@@ -80,7 +122,16 @@ public sealed class PlainConnection : ILineProtocol
         }
     }
 
-    public void OnLine(in ReadOnlySequence<byte> line) => _handler.Handle(line);
+    public void OnLine(in ReadOnlySequence<byte> line)
+    {
+        if (_awaitingPassword)
+        {
+            CheckPassword(System.Text.EncodingExtensions.GetString(System.Text.Encoding.UTF8, line));
+            return;
+        }
+
+        _handler.Handle(line);
+    }
 
     public void OnLineTooLong() => _session.Reply(PlainReplies.LineTooLong(MaxLineBytes));
 
@@ -90,7 +141,8 @@ public sealed class PlainConnection : ILineProtocol
     {
         DisconnectKind.Quit => PlainReplies.Encode(PlainReplies.Farewell(_session.Nick)),
         DisconnectKind.ServerShutdown => PlainReplies.Encode(PlainReplies.ServerShutdown),
-        DisconnectKind.ExcessFlood or DisconnectKind.IdleTimeout or DisconnectKind.InternalError or DisconnectKind.Killed or DisconnectKind.Banned or DisconnectKind.Kicked =>
+        DisconnectKind.ExcessFlood or DisconnectKind.IdleTimeout or DisconnectKind.InternalError or DisconnectKind.Killed or DisconnectKind.Banned
+            or DisconnectKind.Kicked or DisconnectKind.Refused =>
             PlainReplies.Encode(PlainReplies.Disconnected(reason.Message)),
         _ => ReadOnlyMemory<byte>.Empty,
     };

@@ -32,6 +32,8 @@ public static class PlainReplies
     /// <summary>Sent to a client the server cannot take (Tcp:MaxConnections or its descriptor limit), before it is closed.</summary>
     public static readonly byte[] ServerFull = Encode("(ERROR) The server is full; try again later.");
 
+    public const string PasswordNeeded = "* This server needs a password: type /pass PASSWORD";
+
     public const string Muted = "(ERROR) You may not speak in the lobby now (a moderator muted you); the line was not sent.";
 
     public const string TooFast = "(ERROR) You are sending too fast; the line was not sent. Slow down or you will be disconnected.";

@@ -17,6 +17,15 @@ public sealed class CharlaOptions
     /// <summary>Address to listen on: <c>*</c> (all interfaces, the default, as the original's INADDR_ANY), <c>localhost</c>, or an IP.</summary>
     public string Bind { get; set; } = "*";
 
+    /// <summary>
+    /// The hash (<c>charla hash-password</c>) of a password every client must give to connect
+    /// (IRC PASS, plain mode's /pass); empty, the default: anyone may connect.
+    /// </summary>
+    public string PasswordHash { get; set; } = string.Empty;
+
+    /// <summary>Never accepted: a server password in clear is refused at startup, with how to hash it.</summary>
+    public string? Password { get; set; }
+
     public PlainOptions Plain { get; set; } = new();
 
     public IrcOptions Irc { get; set; } = new();

@@ -36,6 +36,15 @@ public static class CharlaOptionsValidator
             errors.Add($"Irc:NetworkName: \"{options.Irc.NetworkName}\" must be one word (it is an ISUPPORT token).");
         }
 
+        if (!string.IsNullOrEmpty(options.Password))
+        {
+            errors.Add("Password: passwords in clear are refused; run `charla hash-password` and put what it prints in PasswordHash.");
+        }
+        else if (options.PasswordHash.Length > 0 && !Charla.Core.Security.PasswordHash.IsWellFormed(options.PasswordHash))
+        {
+            errors.Add("PasswordHash: not a hash from `charla hash-password`.");
+        }
+
         OperatorBlocks.Build(options.Irc, out var operatorErrors);
         errors.AddRange(operatorErrors);
         AtLeast(errors, "Irc:RegistrationTimeoutSeconds", options.Irc.RegistrationTimeoutSeconds, 1);

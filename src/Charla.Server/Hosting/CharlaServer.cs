@@ -113,6 +113,7 @@ public sealed partial class CharlaServer : IAsyncDisposable
                 Events = ServerEvents.Create(sp.GetRequiredService<ILoggerFactory>()),
                 BanStore = store.Bans,
                 LobbyModerators = options.Plain.Moderators,
+                PasswordHash = options.PasswordHash.Length > 0 ? options.PasswordHash : null,
                 Cloak = options.Privacy.CloakHosts ? new HostCloak(CloakKeyFile.LoadOrCreate(store.DirectoryPath), options.Privacy.CloakSuffix) : HostCloak.None,
             };
         });

@@ -1,5 +1,4 @@
 using Charla.Core;
-using Charla.Integration.Tests.Support;
 using Charla.Protocols.Plain;
 using Charla.Server.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +16,7 @@ public sealed class ExampleConfigTests
 
         var defaults = new CharlaOptions();
         Assert.Equal(defaults.Bind, options.Bind);
+        Assert.Equal(defaults.PasswordHash, options.PasswordHash);
         Assert.Equivalent(defaults.Plain, options.Plain, strict: true);
         Assert.Equivalent(defaults.Irc, options.Irc, strict: true);
         Assert.Equivalent(defaults.Http, options.Http, strict: true);

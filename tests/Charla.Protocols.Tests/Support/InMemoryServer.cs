@@ -29,9 +29,12 @@ internal sealed class InMemoryServer : IAsyncDisposable, IConnectionObserver
     private readonly ConcurrentQueue<IAsyncDisposable> _clients = new();
     private readonly ConcurrentQueue<Exception> _failures = new();
 
-    private InMemoryServer(IrcOptions irc, EngineOptions limits, PlainOptions plain, IHistoryStore? history, int autoReplayLines, HostCloak? cloak)
+    private InMemoryServer(IrcOptions irc, EngineOptions limits, PlainOptions plain, IHistoryStore? history, int autoReplayLines, HostCloak? cloak, string? passwordHash)
     {
-        Engine = new ChatEngine(limits, Time, plain.Lobby, history) { Events = new ServerEvents(Log), Cloak = cloak ?? HostCloak.None, LobbyModerators = plain.Moderators };
+        Engine = new ChatEngine(limits, Time, plain.Lobby, history)
+        {
+            Events = new ServerEvents(Log), Cloak = cloak ?? HostCloak.None, LobbyModerators = plain.Moderators, PasswordHash = passwordHash,
+        };
         Irc = new IrcServerInfo(irc, limits, Engine.StartedAt, keepsHistory: history is not null, autoReplayLines);
         Plain = plain;
     }
@@ -55,9 +58,10 @@ internal sealed class InMemoryServer : IAsyncDisposable, IConnectionObserver
     /// <paramref name="history"/>, if given, and replays <paramref name="autoReplayLines"/> of it to IRC joiners without draft/chathistory.
     /// </summary>
     /// <param name="cloak">How addresses are shown; as they are (127.0.0.1) unless given.</param>
+    /// <param name="passwordHash">The server password's hash every client must give, or null.</param>
     public static InMemoryServer Start(
         Action<IrcOptions>? irc = null, Action<EngineOptions>? limits = null, Action<PlainOptions>? plain = null, IHistoryStore? history = null, int autoReplayLines = 0,
-        HostCloak? cloak = null)
+        HostCloak? cloak = null, string? passwordHash = null)
     {
         var ircOptions = new IrcOptions();
         var engineOptions = new EngineOptions { Flood = new FloodOptions { LinesPerSecond = 0 } };
@@ -65,7 +69,7 @@ internal sealed class InMemoryServer : IAsyncDisposable, IConnectionObserver
         irc?.Invoke(ircOptions);
         limits?.Invoke(engineOptions);
         plain?.Invoke(plainOptions);
-        return new InMemoryServer(ircOptions, engineOptions, plainOptions, history, autoReplayLines, cloak);
+        return new InMemoryServer(ircOptions, engineOptions, plainOptions, history, autoReplayLines, cloak, passwordHash);
     }
 
     /// <summary>Connects an IRC client (not registered yet).</summary>

@@ -18,6 +18,12 @@ public static class RegistrationFlow
             return;
         }
 
+        if (context.Engine.PasswordHash is { } hash && !session.PasswordAccepted)
+        {
+            CheckPassword(context, hash);
+            return;
+        }
+
         switch (context.Engine.Attach(session, nick))
         {
             case AttachResult.NickInUse:
@@ -34,6 +40,30 @@ public static class RegistrationFlow
 
         session.MarkRegistered();
         SendWelcome(context);
+    }
+
+    /// <summary>
+    /// The server password, checked off the loop (a PBKDF2 hash); registration goes on when it
+    /// matches. A wrong or missing one gets 464 and the connection is closed (Modern IRC, PASS).
+    /// </summary>
+    private static void CheckPassword(IrcContext context, string hash)
+    {
+        var session = context.Session;
+        var check = session.GivenPassword is { } given ? Core.Security.PasswordHash.VerifyAsync(given, hash) : Task.FromResult(false);
+        session.GivenPassword = null;
+        session.ContinueAfter(check, () =>
+        {
+            if (check.IsCompletedSuccessfully && check.Result)
+            {
+                session.PasswordAccepted = true;
+                TryComplete(context);
+                return;
+            }
+
+            context.Engine.Events.Refused("IRC", session.RealHost, 0, "wrong or missing server password");
+            session.Numeric(Numerics.ErrPasswdMismatch, "Password incorrect");
+            session.Close(Core.Sessions.DisconnectReason.Refused("Bad password"));
+        });
     }
 
     /// <summary>The RPL_ISUPPORT lines (also sent for VERSION).</summary>
