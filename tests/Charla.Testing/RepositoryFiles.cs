@@ -1,4 +1,4 @@
-namespace Charla.Integration.Tests.Support;
+namespace Charla.Testing;
 
 /// <summary>Files of the repository the tests run from (the example configuration, the interop clients' packages).</summary>
 public static class RepositoryFiles
