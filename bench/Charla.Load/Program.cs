@@ -18,6 +18,7 @@ var senders = new Option<int>("--senders") { Description = "Clients that send (f
 var messages = new Option<int>("--messages") { Description = "Messages per sender.", DefaultValueFactory = _ => 1000 };
 var rate = new Option<double>("--rate") { Description = "Messages per second per sender; 0 for unbounded.", DefaultValueFactory = _ => 0 };
 var stalled = new Option<int>("--stalled") { Description = "Extra members of the channel that never read (fanout): a slow consumer.", DefaultValueFactory = _ => 0 };
+var flooders = new Option<int>("--flooders") { Description = "Extra members that send to the channel as fast as they can for the whole run and read nothing (fanout).", DefaultValueFactory = _ => 0 };
 var channels = new Option<int>("--channels") { Description = "Channels (channels scenario).", DefaultValueFactory = _ => 200 };
 var perChannel = new Option<int>("--per-channel") { Description = "Clients per channel (idle scenario).", DefaultValueFactory = _ => 100 };
 var seconds = new Option<double>("--seconds") { Description = "How long to hold (idle) or loop (churn).", DefaultValueFactory = _ => 5 };
@@ -57,8 +58,8 @@ Command Scenario(string name, string description, Option[] options, Func<ParseRe
 
 var root = new RootCommand("charla-load: load scenarios over real sockets (IRC or plain mode).")
 {
-    Scenario("fanout", "C clients in one channel, S senders x M messages.", [clients, senders, messages, rate, stalled],
-        (p, t) => FanoutScenario.RunAsync(Options(p), p.GetValue(clients), p.GetValue(senders), p.GetValue(messages), p.GetValue(rate), t, p.GetValue(stalled))),
+    Scenario("fanout", "C clients in one channel, S senders x M messages.", [clients, senders, messages, rate, stalled, flooders],
+        (p, t) => FanoutScenario.RunAsync(Options(p), p.GetValue(clients), p.GetValue(senders), p.GetValue(messages), p.GetValue(rate), t, p.GetValue(stalled), p.GetValue(flooders))),
     Scenario("channels", "C clients over K channels, everyone sending M messages, unbounded or at a rate.", [clients, channels, messages, rate],
         (p, t) => ChannelsScenario.RunAsync(Options(p), p.GetValue(clients), p.GetValue(channels), p.GetValue(messages), p.GetValue(rate), t)),
     Scenario("idle", "N registered and joined connections: server KiB per connection.", [clients, perChannel, seconds],
