@@ -24,6 +24,22 @@ public sealed partial class ServerEvents(ILogger logger)
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Refused a connection ({Protocol}) from {Address} port {Port}: {Reason}")]
     public partial void Refused(string protocol, string address, int port, string reason);
 
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Refused a connection ({Protocol}) from {Address} port {Port}: {Limit} connections are registering")]
+    private partial void RefusedUnregisteredLine(string protocol, string address, int port, int limit);
+
+    private long _lastUnregisteredRefusal; // Environment.TickCount64 of the last line
+
+    /// <summary>Refused while too many connections register: a line a second at most, however many knock.</summary>
+    public void RefusedUnregistered(string protocol, string address, int port, int limit)
+    {
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastUnregisteredRefusal);
+        if (now - last >= 1000 && Interlocked.CompareExchange(ref _lastUnregisteredRefusal, now, last) == last)
+        {
+            RefusedUnregisteredLine(protocol, address, port, limit);
+        }
+    }
+
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Registered ({Protocol}): {Nick} ({UserHost})")]
     public partial void Registered(string protocol, string nick, string userHost);
 

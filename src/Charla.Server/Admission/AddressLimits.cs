@@ -41,6 +41,9 @@ public sealed class AddressLimits
     private static (ConnectionLimitOptions, IPNetwork[], TimeSpan) Settings(ConnectionLimitOptions options) =>
         (options, [.. options.Exempt.Select(IPNetwork.Parse), .. options.ExemptLocalhost ? Localhost : []], TimeSpan.FromSeconds(options.WindowSeconds));
 
+    /// <summary>Connections still registering, from all addresses, beyond which new ones are refused (0: no limit).</summary>
+    public int MaxUnregistered => _options.MaxUnregistered;
+
     /// <summary>Addresses remembered now (tests: memory stays bounded).</summary>
     public int Remembered
     {
@@ -122,7 +125,8 @@ public sealed class AddressLimits
         }
     }
 
-    private bool IsExempt(IPAddress address) => Array.Exists(_exempt, network => network.Contains(address));
+    /// <summary>Whether no limit applies to <paramref name="address"/> (localhost, by default, and the configured networks).</summary>
+    public bool IsExempt(IPAddress address) => Array.Exists(_exempt, network => network.Contains(address));
 
     /// <summary>The address with the bits past the configured prefix cleared: the key it is counted under.</summary>
     private IPAddress KeyOf(IPAddress address)

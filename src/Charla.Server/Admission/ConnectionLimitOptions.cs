@@ -16,6 +16,14 @@ public sealed class ConnectionLimitOptions
     /// <summary>The window that <see cref="MaxPerWindow"/> counts in: 10 minutes.</summary>
     public int WindowSeconds { get; set; } = 600;
 
+    /// <summary>
+    /// Connections still registering (IRC before its welcome, plain mode before the lobby), from
+    /// every address together, beyond which new ones are refused until some finish or time out
+    /// (<c>Irc:RegistrationTimeoutSeconds</c>): a crowd that connects and says nothing cannot hold
+    /// the server's room. Exempt addresses are not refused by it. 0: no limit.
+    /// </summary>
+    public int MaxUnregistered { get; set; } = 1000;
+
     /// <summary>Bits of an IPv4 address that make one address for these limits (32: each address alone).</summary>
     public int Ipv4PrefixLength { get; set; } = 32;
 

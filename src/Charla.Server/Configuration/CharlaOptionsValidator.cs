@@ -97,6 +97,7 @@ public static class CharlaOptionsValidator
 
         AtLeast(errors, "Connections:MaxPerAddress", options.Connections.MaxPerAddress, 0);
         AtLeast(errors, "Connections:MaxPerWindow", options.Connections.MaxPerWindow, 0);
+        AtLeast(errors, "Connections:MaxUnregistered", options.Connections.MaxUnregistered, 0);
         AtLeast(errors, "Connections:WindowSeconds", options.Connections.WindowSeconds, 1);
         Between(errors, "Connections:Ipv4PrefixLength", options.Connections.Ipv4PrefixLength, 8, 32);
         Between(errors, "Connections:Ipv6PrefixLength", options.Connections.Ipv6PrefixLength, 16, 128);

@@ -381,7 +381,13 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
             return $"Banned ({ban.Reason})";
         }
 
-        if (_limits!.TryAdmit(remote.Address, out var firstRefusal) is not { } refusal)
+        if (_limits!.MaxUnregistered > 0 && _engine.ConnectionCount - _engine.SessionCount >= _limits.MaxUnregistered && !_limits.IsExempt(remote.Address))
+        {
+            _events.RefusedUnregistered(_name, remote.Address.ToString(), remote.Port, _limits.MaxUnregistered);
+            return "Too many connections are registering; try again in a moment";
+        }
+
+        if (_limits.TryAdmit(remote.Address, out var firstRefusal) is not { } refusal)
         {
             return null;
         }

@@ -34,4 +34,23 @@ public sealed class ConnectionLimitsTests
         Assert.StartsWith("Refused a connection (Plain) from 127.0.0.1 port ", Assert.Single(refusals), StringComparison.Ordinal); // the address's first refusal, not one line per attempt
         Assert.Contains(server.Events, e => e.StartsWith("Connection (Plain) from 127.0.0.2 port ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Past_the_limit_of_connections_still_registering_new_ones_wait_for_one_to_finish()
+    {
+        await using var server = await TestServer.StartAsync(("Connections:MaxUnregistered", "1"), ("Connections:ExemptLocalhost", "false"));
+        var registering = await server.ConnectIrcAsync(); // says nothing yet
+        await registering.SendAsync("CAP LS 302");
+        await registering.ExpectAsync("CAP");
+
+        Assert.Equal(
+            ["ERROR :Closing Link: 127.0.0.1 (Too many connections are registering; try again in a moment)"],
+            await OtherAddress.ReadAllAsync(server.IrcEndPoint, "127.0.0.1", "NICK late\r\nUSER late 0 * :late\r\n"));
+
+        await registering.SendAsync("NICK early\r\nUSER early 0 * :early\r\nCAP END");
+        await registering.ExpectAsync("001");
+        var next = await server.RegisterIrcAsync("next"); // nobody is registering now
+        Assert.NotNull(next);
+        Assert.Contains(server.Events, e => e.EndsWith("1 connections are registering", StringComparison.Ordinal));
+    }
 }
