@@ -228,4 +228,27 @@ public sealed class OperatorTests
         Assert.DoesNotContain(server.Logged, line => line.Contains("used override", StringComparison.Ordinal));
         Assert.Equal(["JOIN"], (await troll.FenceAsync()).Select(r => r.Command)); // the operator's join, no kick, no mode
     }
+
+    [Fact]
+    public async Task Samode_sets_modes_on_a_channel_the_operator_is_not_in_and_is_refused_to_others()
+    {
+        await using var server = TestOperators.Start();
+        var (chanop, member) = await server.IrcPairInChannelAsync("#c", "chanop", "member");
+        var admin = await server.RegisterIrcAsync("admin");
+        var helper = await server.RegisterIrcAsync("helpful");
+        await member.SendAsync("SAMODE #c +o member");
+        Assert.Equal("481", (await member.ExpectAsync("481")).Command);
+        await TestOperators.OperAsync(helper, "helper", "h3lp");
+        await helper.SendAsync("SAMODE #c +o helpful");
+        Assert.Equal(["helpful", "override", "Insufficient oper privileges."], (await helper.ExpectAsync("723")).Params);
+        await TestOperators.OperAsync(admin);
+
+        await admin.SendAsync("SAMODE #c +o member");
+
+        var change = (await member.ReadUntilAsync(r => r.Command == "MODE"))[^1];
+        Assert.Equal("admin!~admin@127.0.0.1", change.Source);
+        Assert.Equal(["#c", "+o", "member"], change.Params);
+        Assert.Contains(await chanop.ReadUntilAsync(r => r.Command == "MODE"), r => r.Command == "NOTICE" && r.Last.Contains("used operator override on #c", StringComparison.Ordinal));
+        Assert.Contains("Operator admin (root) used override on #c: MODE #c +o member", server.Logged);
+    }
 }

@@ -53,6 +53,7 @@ public static class IrcCommandTable
         new("UNKLINE", 1, Privilege.ServerOperator, new UnbanCommand(BanKind.UserHost), Needs: OperatorPrivileges.Ban),
         new("DLINE", 1, Privilege.ServerOperator, new BanCommand(BanKind.Address), Needs: OperatorPrivileges.Ban),
         new("UNDLINE", 1, Privilege.ServerOperator, new UnbanCommand(BanKind.Address), Needs: OperatorPrivileges.Ban),
+        new("SAMODE", 2, Privilege.ServerOperator, new SamodeCommand(), Needs: OperatorPrivileges.Override),
         new("REHASH", 0, Privilege.ServerOperator, new RehashCommand(), Needs: OperatorPrivileges.Rehash),
         new("STATS", 1, Privilege.Registered, new StatsCommand(), ServerTargetAt: 1),
         new("MONITOR", 1, Privilege.Registered, new MonitorCommand()),
