@@ -72,9 +72,13 @@ internal sealed partial class TestProcess : IDisposable
             env[DataDirectoryVariable] = dataDirectory;
         }
 
-        var process = launcher is null
+        // The server gets the signals' default dispositions whatever the test runner was started
+        // with: a runner started in the background of a shell ignores SIGINT, and a child
+        // inherits that (exec keeps ignored signals), so the test of SIGINT would fail there.
+        string[] defaults = OperatingSystem.IsLinux() ? ["env", "--default-signal=INT,TERM,HUP", .. launcher ?? []] : launcher ?? [];
+        var process = defaults.Length == 0
             ? StartProgram("dotnet", [DllPath, .. args], env)
-            : StartProgram(launcher[0], [.. launcher[1..], "dotnet", DllPath, .. args], env);
+            : StartProgram(defaults[0], [.. defaults[1..], "dotnet", DllPath, .. args], env);
         process._dataDirectory = dataDirectory;
         return process;
     }
