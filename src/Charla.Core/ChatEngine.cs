@@ -583,7 +583,7 @@ public sealed partial class ChatEngine
         }
 
         (session.IsServerOperator, session.OperatorName, session.OperatorPrivileges) = (true, operatorName, privileges);
-        Events.OperatorLoggedIn(session.Nick, $"{session.UserName}@{session.Host}", operatorName, operatorClass, OperatorPrivilegeNames.Describe(privileges));
+        Events.OperatorLoggedIn(session.Nick, session.UserHost, operatorName, operatorClass, OperatorPrivilegeNames.Describe(privileges));
     }
 
     /// <summary>Ends <paramref name="session"/>'s operator status (IRC MODE -o), if it had one; logged. On its own connection, as above.</summary>

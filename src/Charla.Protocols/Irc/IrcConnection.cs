@@ -131,7 +131,7 @@ public sealed class IrcConnection : IrcContext, ILineProtocol
     {
         var session = Session;
         var text = reason.Kind == DisconnectKind.Quit ? $"Quit: {reason.Message}" : reason.Message;
-        var error = IrcLine.Build(null, "ERROR", [$"Closing Link: {IrcLine.Host(session.RealHost)} ({text})"], trailing: true);
+        var error = ClosingLink(session.RealHost, text);
         if (reason.Kind == DisconnectKind.Banned)
         {
             // ERR_YOUREBANNEDCREEP before the ERROR, as ircds tell a banned client.
@@ -148,7 +148,11 @@ public sealed class IrcConnection : IrcContext, ILineProtocol
     /// full (Tcp:MaxConnections or its descriptor limit).
     /// </summary>
     public static byte[] Refusal(string remoteHost, string? reason) =>
-        IrcLine.Encode(IrcLine.Build(null, "ERROR", [$"Closing Link: {IrcLine.Host(remoteHost)} ({reason ?? "Server is full, try again later"})"], trailing: true));
+        IrcLine.Encode(ClosingLink(remoteHost, reason ?? "Server is full, try again later"));
+
+    /// <summary><c>ERROR :Closing Link: host (why)</c>, the last line before every close, as ircds word it.</summary>
+    private static string ClosingLink(string host, string why) =>
+        IrcLine.Build(null, "ERROR", [$"Closing Link: {IrcLine.Host(host)} ({why})"], trailing: true);
 
     /// <summary>
     /// Bytes of the tags section, '@' and its space included (0 without tags): the rest is the

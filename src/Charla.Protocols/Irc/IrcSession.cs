@@ -325,6 +325,9 @@ public sealed class IrcSession : TransportSession
     public void NumericRaw(string code, params IReadOnlyList<string> parameters) =>
         Reply(_server.Name, code, Target, parameters);
 
+    /// <summary>A NOTICE from the server to this client (an operator command's outcome, an override told).</summary>
+    public void ServerNotice(string text) => Reply(_server.Name, "NOTICE", Nick, [text], trailing: true);
+
     /// <summary>A standard reply (ircv3.net/specs/extensions/standard-replies): <c>FAIL command code :description</c>.</summary>
     public void Fail(string command, string code, string description) =>
         Reply(_server.Name, "FAIL", command, [code, description], trailing: true);

@@ -31,6 +31,32 @@ public sealed class ConnectionCounters
 
     internal void Sent(int bytes) => _sent.Add(bytes);
 
-    internal void Refused(bool full, bool banned) =>
-        Interlocked.Increment(ref full ? ref _refusedFull : ref banned ? ref _refusedBanned : ref _refusedLimited);
+    internal void Refused(RefusalKind kind)
+    {
+        switch (kind)
+        {
+            case RefusalKind.Full:
+                Interlocked.Increment(ref _refusedFull);
+                break;
+            case RefusalKind.Banned:
+                Interlocked.Increment(ref _refusedBanned);
+                break;
+            default:
+                Interlocked.Increment(ref _refusedLimited);
+                break;
+        }
+    }
+}
+
+/// <summary>Why a connection was refused as it arrived.</summary>
+public enum RefusalKind
+{
+    /// <summary>No room: Tcp:MaxConnections or the descriptor limit.</summary>
+    Full,
+
+    /// <summary>A per-address limit, or too many connections registering.</summary>
+    Limit,
+
+    /// <summary>A D-line.</summary>
+    Banned,
 }

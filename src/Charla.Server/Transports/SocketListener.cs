@@ -359,7 +359,8 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
 
     /// <summary>
     /// Counts the connection against its address's limits (a slot is taken already): null when
-    /// it may stay, else why not (the first refusal of an address in its window is logged).
+    /// it may stay, else why not, counted by kind (the first refusal of an address in its window
+    /// is logged).
     /// </summary>
     private string? Admit(IPEndPoint? remote)
     {
@@ -378,12 +379,14 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
                 _events.Refused(_name, remote.Address.ToString(), remote.Port, $"D-lined ({ban.Mask}: {ban.Reason})");
             }
 
+            _counters!.Refused(RefusalKind.Banned);
             return $"Banned ({ban.Reason})";
         }
 
         if (_limits!.MaxUnregistered > 0 && _engine.ConnectionCount - _engine.SessionCount >= _limits.MaxUnregistered && !_limits.IsExempt(remote.Address))
         {
             _events.RefusedUnregistered(_name, remote.Address.ToString(), remote.Port, _limits.MaxUnregistered);
+            _counters!.Refused(RefusalKind.Limit);
             return "Too many connections are registering; try again in a moment";
         }
 
@@ -397,6 +400,7 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
             _events.Refused(_name, remote.Address.ToString(), remote.Port, refusal + " (further refusals of this address in this window are not logged)");
         }
 
+        _counters!.Refused(RefusalKind.Limit);
         return refusal;
     }
 
@@ -480,11 +484,12 @@ internal sealed class SocketListener : IAsyncDisposable, IConnectionObserver, IE
         Refused(host, reason);
     }
 
+    /// <summary>A refusal has been told; one for a full server is counted and warned of here (the others were counted by <see cref="Admit"/>).</summary>
     private void Refused(string host, string? reason)
     {
-        _counters!.Refused(full: reason is null, banned: reason?.StartsWith("Banned", StringComparison.Ordinal) == true);
         if (reason is null)
         {
+            _counters!.Refused(RefusalKind.Full);
             WarnFull(host);
         }
     }

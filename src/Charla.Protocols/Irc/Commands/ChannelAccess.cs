@@ -35,14 +35,10 @@ public static class ChannelAccess
     /// </summary>
     public static Channel? Operated(IrcContext context, string name, string action)
     {
-        if (Visible(context, name) is not { } channel)
-        {
-            return null;
-        }
-
-        return channel.IsOperator(context.Session) || context.Session.Has(OperatorPrivileges.Override)
-            ? (IsOperator(context, channel, action) ? channel : null)
-            : (IsMember(context, channel) && IsOperator(context, channel, action) ? channel : null);
+        var channel = Visible(context, name);
+        return channel is not null && (context.Session.Has(OperatorPrivileges.Override) || IsMember(context, channel)) && IsOperator(context, channel, action)
+            ? channel
+            : null;
     }
 
     /// <summary>True when the client is in <paramref name="channel"/>; else 442.</summary>
@@ -84,15 +80,15 @@ public static class ChannelAccess
 
     private static void Override(IrcContext context, Channel channel, string action)
     {
-        var (session, server) = (context.Session, context.Server);
+        var session = context.Session;
         context.Engine.Events.OperatorOverride(session.Nick, session.OperatorName ?? "?", channel.Name, action);
         var notice = $"{session.Nick} used operator override on {channel.Name}: {action}";
-        session.Reply(server.Name, "NOTICE", session.Nick, [notice], trailing: true);
+        session.ServerNotice(notice);
         foreach (var member in channel.Members)
         {
             if (member is IrcSession op && !ReferenceEquals(op, session) && channel.IsOperator(op))
             {
-                op.Reply(server.Name, "NOTICE", op.Nick, [notice], trailing: true);
+                op.ServerNotice(notice);
             }
         }
     }

@@ -102,15 +102,8 @@ public static class IrcCommandTable
             return;
         }
 
-        if (command.Privilege == Privilege.ServerOperator && !session.IsServerOperator)
+        if (command.Privilege == Privilege.ServerOperator && !MayUse(session, command.Needs))
         {
-            session.Numeric(Numerics.ErrNoPrivileges, "Permission Denied- You're not an IRC operator");
-            return;
-        }
-
-        if (command.Privilege == Privilege.ServerOperator && !session.Has(command.Needs))
-        {
-            session.Numeric(Numerics.ErrNoPrivs, OperatorPrivilegeNames.Describe(command.Needs & ~session.OperatorPrivileges), "Insufficient oper privileges.");
             return;
         }
 
@@ -127,6 +120,27 @@ public static class IrcCommandTable
         }
 
         command.Handler.Execute(context, message);
+    }
+
+    /// <summary>
+    /// True for a server operator with every one of <paramref name="needs"/>; else the client is
+    /// told why not: 481 if it is no operator, 723 naming what its class lacks.
+    /// </summary>
+    public static bool MayUse(IrcSession session, OperatorPrivileges needs)
+    {
+        if (!session.IsServerOperator)
+        {
+            session.Numeric(Numerics.ErrNoPrivileges, "Permission Denied- You're not an IRC operator");
+            return false;
+        }
+
+        if (!session.Has(needs))
+        {
+            session.Numeric(Numerics.ErrNoPrivs, OperatorPrivilegeNames.Describe(needs & ~session.OperatorPrivileges), "Insufficient oper privileges.");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Whether a command's server target means this server: its name (or a mask of it), or a user here.</summary>

@@ -17,7 +17,7 @@ public sealed class OperCommand : IIrcCommand
         var name = message[0];
         if (context.Server.Operators.Find(name) is not { } block)
         {
-            engine.Events.OperatorLoginFailed(session.Nick, $"{session.UserName}@{session.Host}", name, "no such operator");
+            engine.Events.OperatorLoginFailed(session.Nick, session.UserHost, name, "no such operator");
             session.Numeric(Numerics.ErrNoOperHost, "No O-lines for your host");
             return;
         }
@@ -27,7 +27,7 @@ public sealed class OperCommand : IIrcCommand
         {
             if (!check.IsCompletedSuccessfully || !check.Result)
             {
-                engine.Events.OperatorLoginFailed(session.Nick, $"{session.UserName}@{session.Host}", name, "wrong password");
+                engine.Events.OperatorLoginFailed(session.Nick, session.UserHost, name, "wrong password");
                 session.Numeric(Numerics.ErrPasswdMismatch, "Password incorrect");
                 return;
             }

@@ -14,7 +14,7 @@ public sealed class RehashCommand : IIrcCommand
         var (session, server) = (context.Session, context.Server);
         if (server.Rehash is not { } rehash)
         {
-            Bans.BanCommand.Tell(session, server, "*** This server has no configuration to reload.");
+            session.ServerNotice("*** This server has no configuration to reload.");
             return;
         }
 
@@ -25,7 +25,7 @@ public sealed class RehashCommand : IIrcCommand
             var lines = reloading.IsCompletedSuccessfully ? reloading.Result : [$"Not reloaded: {reloading.Exception?.InnerException?.Message}"];
             foreach (var line in lines)
             {
-                Bans.BanCommand.Tell(session, server, "*** " + line);
+                session.ServerNotice("*** " + line);
             }
         });
     }

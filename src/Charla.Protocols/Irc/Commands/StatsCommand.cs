@@ -26,7 +26,7 @@ public sealed class StatsCommand : IIrcCommand
                     CultureInfo.InvariantCulture, $"Highest connection count: {engine.PeakSessionCount} ({engine.SessionCount} clients now, {engine.ConnectionCount} connections)"));
                 break;
             case "k" or "K" or "d" or "D":
-                if (!MaySeeBans(session))
+                if (!IrcCommandTable.MayUse(session, OperatorPrivileges.Ban))
                 {
                     return;
                 }
@@ -50,22 +50,5 @@ public sealed class StatsCommand : IIrcCommand
         }
 
         session.Numeric(Numerics.RplEndOfStats, query, "End of /STATS report");
-    }
-
-    private static bool MaySeeBans(IrcSession session)
-    {
-        if (!session.IsServerOperator)
-        {
-            session.Numeric(Numerics.ErrNoPrivileges, "Permission Denied- You're not an IRC operator");
-            return false;
-        }
-
-        if (!session.Has(OperatorPrivileges.Ban))
-        {
-            session.Numeric(Numerics.ErrNoPrivs, "ban", "Insufficient oper privileges.");
-            return false;
-        }
-
-        return true;
     }
 }

@@ -1,9 +1,23 @@
 using Charla.Core;
+using Charla.Core.Sessions;
 
 namespace Charla.Protocols.Plain.Commands;
 
 /// <summary>What a plain-mode command works with.</summary>
-public readonly record struct PlainCommandContext(ChatEngine Engine, PlainSession Session);
+public readonly record struct PlainCommandContext(ChatEngine Engine, PlainSession Session)
+{
+    /// <summary>The user called <paramref name="nick"/> if there is one (in plain mode or IRC); else the user is told there is none.</summary>
+    public ClientSession? FindUser(string nick)
+    {
+        if (Engine.FindByNick(nick) is { } user)
+        {
+            return user;
+        }
+
+        Session.Reply(PlainReplies.Error($"No one called {nick} is here; /who lists the lobby."));
+        return null;
+    }
+}
 
 /// <summary>One slash command of plain mode. One file per command; <see cref="PlainCommandTable"/> lists them.</summary>
 public interface IPlainCommand

@@ -29,7 +29,7 @@ public sealed class KickCommand : IPlainCommand
             return;
         }
 
-        if (LobbyModeration.Find(context, nick) is not { } target)
+        if (context.FindUser(nick) is not { } target)
         {
             return;
         }

@@ -1,5 +1,4 @@
 using Charla.Core.Channels;
-using Charla.Core.Sessions;
 
 namespace Charla.Protocols.Plain.Commands;
 
@@ -16,18 +15,6 @@ internal static class LobbyModeration
 
         context.Session.Reply(PlainReplies.Error($"Only the lobby's moderators may use /{command}."));
         return false;
-    }
-
-    /// <summary>The user called <paramref name="nick"/> if there is one; else the moderator is told.</summary>
-    public static ClientSession? Find(PlainCommandContext context, string nick)
-    {
-        if (context.Engine.FindByNick(nick) is { } user)
-        {
-            return user;
-        }
-
-        context.Session.Reply(PlainReplies.Error($"No one called {nick} is here; /who lists the lobby."));
-        return null;
     }
 
     /// <summary>
@@ -50,5 +37,5 @@ internal static class LobbyModeration
     /// <summary>A mask for <paramref name="given"/>: itself if it is one (has ! or @), else <c>*!*@</c> the host of the user of that nick.</summary>
     public static string? MaskOf(PlainCommandContext context, string given) =>
         given.Contains('!', StringComparison.Ordinal) || given.Contains('@', StringComparison.Ordinal) ? given
-        : Find(context, given) is { } user ? $"*!*@{user.Host}" : null;
+        : context.FindUser(given) is { } user ? $"*!*@{user.Host}" : null;
 }

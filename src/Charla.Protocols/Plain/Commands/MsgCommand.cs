@@ -26,10 +26,8 @@ public sealed class MsgCommand : IPlainCommand
             return;
         }
 
-        var nick = arguments[..space];
-        if (engine.FindByNick(nick) is not { } target)
+        if (context.FindUser(arguments[..space]) is not { } target)
         {
-            session.Reply(PlainReplies.Error($"No one called {nick} is here; /who lists the lobby."));
             return;
         }
 

@@ -18,7 +18,7 @@ public sealed class BanCommand(BanKind kind) : IIrcCommand
 
     public void Execute(IrcContext context, IrcMessage message)
     {
-        var (engine, session, server) = (context.Engine, context.Session, context.Server);
+        var (engine, session) = (context.Engine, context.Session);
         var next = 0;
         TimeSpan? duration = null;
         if (message.Count > 1 && int.TryParse(message[0], NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
@@ -43,7 +43,7 @@ public sealed class BanCommand(BanKind kind) : IIrcCommand
         var reason = next < message.Count && message[next].Length > 0 ? message[next] : "No reason";
         if (Mask(context, given) is not { } mask)
         {
-            Tell(session, server, kind == BanKind.Address
+            session.ServerNotice(kind == BanKind.Address
                 ? $"*** {given} is not an address or a network (203.0.113.7, 203.0.113.0/24, 2001:db8::/32)"
                 : $"*** {given} is neither user@host nor the nick of someone here");
             return;
@@ -51,7 +51,7 @@ public sealed class BanCommand(BanKind kind) : IIrcCommand
 
         if (TooBroad(mask))
         {
-            Tell(session, server, $"*** {mask} would ban everyone: refused");
+            session.ServerNotice($"*** {mask} would ban everyone: refused");
             return;
         }
 
@@ -62,13 +62,13 @@ public sealed class BanCommand(BanKind kind) : IIrcCommand
         {
             if (!adding.IsCompletedSuccessfully)
             {
-                Tell(session, server, $"*** The {Name} on {mask} could not be stored ({adding.Exception?.InnerException?.Message}); it is not in force");
+                session.ServerNotice($"*** The {Name} on {mask} could not be stored ({adding.Exception?.InnerException?.Message}); it is not in force");
                 return;
             }
 
             var until = ban.Expires is { } expires ? $"until {expires.ToString("u", CultureInfo.InvariantCulture)}" : "until removed";
             var closed = adding.Result.Count == 0 ? "nobody here matched" : $"closed: {string.Join(", ", adding.Result)}";
-            Tell(session, server, $"*** Added a {Name} on {mask} ({reason}), {until}; {closed}");
+            session.ServerNotice($"*** Added a {Name} on {mask} ({reason}), {until}; {closed}");
         });
     }
 
@@ -85,8 +85,4 @@ public sealed class BanCommand(BanKind kind) : IIrcCommand
 
     private static bool TooBroad(string mask) => mask.Replace("@", string.Empty, StringComparison.Ordinal).All(c => c is '*' or '?' or '.')
         || mask.EndsWith("/0", StringComparison.Ordinal);
-
-    /// <summary>A server NOTICE to the operator.</summary>
-    internal static void Tell(IrcSession session, IrcServerInfo server, string text) =>
-        session.Reply(server.Name, "NOTICE", session.Nick, [text], trailing: true);
 }
